@@ -1,0 +1,184 @@
+package fr.strasbourg.metrocloud.catalog.application;
+
+import fr.strasbourg.metrocloud.catalog.api.ServiceCode;
+import fr.strasbourg.metrocloud.catalog.api.UsageEvent;
+import fr.strasbourg.metrocloud.catalog.api.UsageRecorder;
+import fr.strasbourg.metrocloud.catalog.domain.CatalogRepository;
+import fr.strasbourg.metrocloud.catalog.domain.CatalogService;
+import fr.strasbourg.metrocloud.catalog.domain.Subscription;
+import fr.strasbourg.metrocloud.catalog.domain.SubscriptionRuleException;
+import fr.strasbourg.metrocloud.kernel.audit.AuditRecord;
+import fr.strasbourg.metrocloud.kernel.audit.AuditTrail;
+import fr.strasbourg.metrocloud.kernel.problem.ConflictProblem;
+import fr.strasbourg.metrocloud.kernel.problem.NotFoundProblem;
+import fr.strasbourg.metrocloud.kernel.problem.UnprocessableProblem;
+import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
+import fr.strasbourg.metrocloud.kernel.tenancy.InseeCode;
+import fr.strasbourg.metrocloud.kernel.tenancy.TenantBound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Subscriptions of a commune to catalogue services. Each change writes, in one transaction, the
+ * subscription, a usage event for billing ({@code subscription.started} / {@code
+ * subscription.ended}, idempotent per subscription) and an audit entry.
+ */
+@ApplicationScoped
+@Transactional
+@TenantBound
+public class Subscriptions {
+
+  static final String SOURCE = "catalog.subscriptions";
+
+  @Inject CatalogRepository repository;
+
+  @Inject UsageRecorder usage;
+
+  @Inject AuditTrail audit;
+
+  @Inject BusinessCalendar calendar;
+
+  /** Subscribes the caller's commune. */
+  public Subscription subscribe(
+      CallContext admin, String serviceCode, Optional<LocalDate> startsOn, String deliberationRef) {
+    InseeCode commune = admin.requireCommune();
+    if (!ServiceCode.isValid(serviceCode)) {
+      throw unknownServiceInBody(serviceCode);
+    }
+    ServiceCode code = new ServiceCode(serviceCode);
+    CatalogService service =
+        repository.service(code).orElseThrow(() -> unknownServiceInBody(serviceCode));
+    if (!service.acceptsSubscriptions()) {
+      throw (UnprocessableProblem)
+          new UnprocessableProblem(
+                  "service-withdrawn",
+                  "Le service « " + service.nameFr() + " » n'accepte plus de nouveaux abonnements.")
+              .with("service", code.value());
+    }
+    LocalDate today = calendar.today();
+    LocalDate start = startsOn.orElse(today);
+    Subscription subscription =
+        rules(
+            () ->
+                Subscription.start(
+                    commune,
+                    code,
+                    start,
+                    today,
+                    deliberationRef,
+                    admin.actor().username(),
+                    calendar.now()));
+    Optional<Subscription> overlapping =
+        repository.subscriptionsTo(code).stream().filter(s -> s.overlaps(start, null)).findFirst();
+    if (overlapping.isPresent()) {
+      throw (ConflictProblem)
+          new ConflictProblem(
+                  "already-subscribed",
+                  "La commune est déjà abonnée au service « "
+                      + service.nameFr()
+                      + " » sur cette période (abonnement du "
+                      + overlapping.get().startsOn()
+                      + ").")
+              .with("service", code.value())
+              .with("subscription", overlapping.get().id().toString());
+    }
+    repository.add(subscription);
+    usage.record(
+        admin,
+        new UsageEvent(
+            code,
+            "subscription.started",
+            BigDecimal.ONE,
+            BusinessCalendar.startOf(start),
+            "subscription/" + subscription.id() + "/started",
+            SOURCE));
+    audit.record(
+        admin,
+        AuditRecord.success(
+                "catalog.subscription.created", "subscription", subscription.id().toString())
+            .withDetail("service", code.value())
+            .withDetail("startsOn", start.toString())
+            .withDetail("deliberation", deliberationRef));
+    return subscription;
+  }
+
+  /**
+   * Ends one of the caller's commune's subscriptions; another commune's subscription is "not
+   * found".
+   */
+  public Subscription unsubscribe(
+      CallContext admin, UUID id, Optional<LocalDate> effective, String deliberationRef) {
+    admin.requireCommune();
+    Subscription subscription = repository.subscription(id).orElseThrow(() -> notFound(id));
+    LocalDate today = calendar.today();
+    LocalDate end = effective.orElse(today);
+    rules(
+        () -> {
+          subscription.end(end, today, deliberationRef, admin.actor().username(), calendar.now());
+          return subscription;
+        });
+    usage.record(
+        admin,
+        new UsageEvent(
+            subscription.service(),
+            "subscription.ended",
+            BigDecimal.ONE,
+            BusinessCalendar.startOf(subscription.endsOn()),
+            "subscription/" + subscription.id() + "/ended",
+            SOURCE));
+    audit.record(
+        admin,
+        AuditRecord.success("catalog.subscription.ended", "subscription", id.toString())
+            .withDetail("service", subscription.service().value())
+            .withDetail("endsOn", subscription.endsOn().toString())
+            .withDetail("deliberation", deliberationRef));
+    return subscription;
+  }
+
+  /**
+   * The subscriptions the caller may see: its commune's, or every commune's for the operator
+   * (audited).
+   */
+  public List<Subscription> list(CallContext caller) {
+    List<Subscription> all = repository.subscriptions();
+    if (caller.crossTenantRead()) {
+      audit.record(
+          caller,
+          AuditRecord.success("platform.subscriptions.listed", "subscription", "*")
+              .withDetail("count", Integer.toString(all.size())));
+    }
+    return all;
+  }
+
+  public Subscription get(CallContext caller, UUID id) {
+    return repository.subscription(id).orElseThrow(() -> notFound(id));
+  }
+
+  private static Subscription rules(java.util.function.Supplier<Subscription> change) {
+    try {
+      return change.get();
+    } catch (SubscriptionRuleException e) {
+      throw new UnprocessableProblem(e.code(), e.getMessage());
+    }
+  }
+
+  static NotFoundProblem notFound(UUID id) {
+    return (NotFoundProblem)
+        new NotFoundProblem("subscription-not-found", "Abonnement introuvable : " + id + ".")
+            .with("subscription", id.toString());
+  }
+
+  static UnprocessableProblem unknownServiceInBody(String code) {
+    String shown = code == null ? "" : code.length() > 40 ? code.substring(0, 40) + "…" : code;
+    return (UnprocessableProblem)
+        new UnprocessableProblem(
+                "unknown-service", "Service inconnu dans le catalogue : « " + shown + " ».")
+            .with("service", shown);
+  }
+}

@@ -1,0 +1,2 @@
+/** Platform-wide producers and settings (clock, portal configuration). */
+package fr.strasbourg.metrocloud.app.config;

@@ -1,0 +1,93 @@
+package fr.strasbourg.metrocloud.testkit;
+
+import fr.strasbourg.metrocloud.testkit.SampleCommunes.Commune;
+import jakarta.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seeds the demo platform started by {@code ./metrocloud up}: provisions the 33 member communes
+ * through the API (as the DSI automation), sets the demo password of their administrators, creates
+ * the demo people of Strasbourg, Eschau, Kolbsheim/Osthoffen and the DSI, and subscribes a few
+ * communes to services. Idempotent: a second run changes nothing.
+ */
+public final class DemoSeeder {
+
+  private DemoSeeder() {}
+
+  /** A demo login to print. */
+  record Login(String who, String username, String commune) {}
+
+  public static void main(String[] args) {
+    Platform platform = Platform.fromSystem();
+    List<Commune> communes = SampleCommunes.members();
+    long start = System.nanoTime();
+    for (Commune c : communes) {
+      platform.ensureActiveCommune(c);
+    }
+    System.out.printf(
+        "  %d communes provisioned and active (%d s)%n",
+        communes.size(), (System.nanoTime() - start) / 1_000_000_000L);
+
+    List<Login> logins = new ArrayList<>();
+    platform.ensurePerson("dsi.operateur", "Olivier", "Exploitant", List.of("platform-operator"));
+    logins.add(new Login("Opérateur DSI de l'Eurométropole", "dsi.operateur", "—"));
+    for (Commune c : List.of(SampleCommunes.STRASBOURG, SampleCommunes.ESCHAU)) {
+      String s = c.slug();
+      platform.ensurePerson("agent." + s, "Alice", "Agent", List.of("agent"), c);
+      platform.ensurePerson("manager." + s, "Marc", "Encadrant", List.of("manager", "agent"), c);
+      platform.ensurePerson("elu." + s, "Élise", "Élue", List.of("elected-official"), c);
+      logins.add(new Login("Administrateur de la commune", Platform.adminOf(c), c.name()));
+      logins.add(new Login("Agent", "agent." + s, c.name()));
+      logins.add(new Login("Encadrant (manager)", "manager." + s, c.name()));
+      logins.add(new Login("Élu(e)", "elu." + s, c.name()));
+    }
+    platform.ensurePerson(
+        "secretariat.kolbsheim-osthoffen",
+        "Sophie",
+        "Secrétaire",
+        List.of("agent"),
+        SampleCommunes.KOLBSHEIM,
+        SampleCommunes.OSTHOFFEN);
+    logins.add(
+        new Login(
+            "Secrétaire de mairie partagée (choisit la commune)",
+            "secretariat.kolbsheim-osthoffen",
+            "Kolbsheim / Osthoffen"));
+
+    Map<Commune, List<String>> subscriptions =
+        Map.of(
+            SampleCommunes.STRASBOURG,
+                List.of("e-signature", "document-management", "archiving", "leave-requests"),
+            SampleCommunes.ESCHAU, List.of("e-signature", "leave-requests"),
+            SampleCommunes.KOLBSHEIM, List.of("document-management"),
+            SampleCommunes.OSTHOFFEN, List.of("document-management"));
+    subscriptions.forEach(
+        (commune, services) -> {
+          ApiClient admin = platform.as(Platform.adminOf(commune), commune);
+          for (String service : services) {
+            ApiClient.Reply r =
+                admin.post(
+                    "/api/v1/subscriptions",
+                    Json.createObjectBuilder()
+                        .add("service", service)
+                        .add("deliberationRef", "DCM-DEMO-" + commune.insee())
+                        .build());
+            if (r.status() != 201 && r.status() != 409) {
+              throw new IllegalStateException(
+                  "Subscription of " + commune.name() + " to " + service + ": " + r);
+            }
+          }
+        });
+
+    System.out.println();
+    System.out.println("  Comptes de démonstration (mot de passe : " + Platform.PASSWORD + ")");
+    System.out.printf("  %-52s %-34s %s%n", "Rôle", "Identifiant", "Commune");
+    for (Login l : logins) {
+      System.out.printf("  %-52s %-34s %s%n", l.who(), l.username(), l.commune());
+    }
+    System.out.println(
+        "  (chaque commune a aussi son administrateur admin.<commune>, ex. admin.illkirch-graffenstaden)");
+  }
+}

@@ -1,0 +1,80 @@
+// French formatting of the API's values.
+
+const euro = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 4 });
+const integer = new Intl.NumberFormat('fr-FR');
+const day = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Paris' });
+const dateTime = new Intl.DateTimeFormat('fr-FR', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Paris',
+});
+
+/** "0,35 €" (up to four decimals, as unit prices may have them). */
+export function formatEuro(amount: number | string | null | undefined): string {
+  if (amount === null || amount === undefined || amount === '') return '—';
+  return euro.format(Number(amount)).replace(/\u202f/g, '\u00a0');
+}
+
+export function formatInteger(n: number): string {
+  return integer.format(n).replace(/\u202f/g, '\u00a0');
+}
+
+/** ISO date (2026-11-23) → 23/11/2026. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const [y, m, d] = iso.split('-').map(Number);
+  return day.format(new Date(Date.UTC(y, m - 1, d, 12)));
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return dateTime.format(new Date(iso));
+}
+
+/** Today in Europe/Paris as an ISO date. */
+export function todayIso(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return parts;
+}
+
+export const TENANT_STATUS: Record<string, string> = {
+  PROVISIONING: 'En cours de création',
+  PROVISIONING_FAILED: 'Échec de la création',
+  ACTIVE: 'Active',
+  SUSPENDED: 'Suspendue',
+  DECOMMISSIONED: 'Retirée',
+};
+
+export const SUBSCRIPTION_STATUS: Record<string, string> = {
+  SCHEDULED: 'Programmé',
+  ACTIVE: 'En cours',
+  ENDING: 'Résiliation programmée',
+  ENDED: 'Terminé',
+  CANCELLED: 'Annulé',
+};
+
+export const ROLE_LABELS: Record<string, string> = {
+  'platform-operator': 'Opérateur DSI',
+  'commune-admin': 'Administrateur de la commune',
+  agent: 'Agent',
+  manager: 'Encadrant',
+  'elected-official': 'Élu',
+};
+
+export const UNIT_LABELS: Record<string, string> = {
+  signature: 'par signature',
+  'gb-month': 'par Go et par mois',
+  'agent-month': 'par agent actif et par mois',
+  month: 'par mois',
+};
+
+/** "0,35 € par signature", "150,00 € par an" … */
+export function describePrice(price: { unitPrice: number; yearlyBaseFee?: number | null } | null | undefined, unit: string): string {
+  if (!price) return 'Tarif non publié';
+  const parts = [`${formatEuro(price.unitPrice)} ${UNIT_LABELS[unit] ?? unit}`];
+  if (price.yearlyBaseFee) parts.push(`plus un forfait de ${formatEuro(price.yearlyBaseFee)} par an`);
+  return parts.join(', ');
+}

@@ -1,0 +1,180 @@
+import './styles.css';
+import { Api, ApiError, fetchPortalConfig, type Me } from './api';
+import { Auth, CALLBACK_PATH } from './auth';
+import { append, clear, h } from './dom';
+import { ROLE_LABELS } from './format';
+import { ROUTES, routeOf } from './routes';
+import { catalogView } from './views/catalog';
+import { communesView } from './views/communes';
+import type { ViewContext } from './views/context';
+import { homeView } from './views/home';
+import { journalView } from './views/journal';
+import { subscriptionsView } from './views/subscriptions';
+
+const VIEWS: Record<string, (ctx: ViewContext) => Promise<HTMLElement[]>> = {
+  '/': homeView,
+  '/catalogue': catalogView,
+  '/abonnements': subscriptionsView,
+  '/communes': communesView,
+  '/journal': journalView,
+};
+
+const main = () => document.getElementById('contenu') as HTMLElement;
+
+async function start(): Promise<void> {
+  let auth: Auth;
+  try {
+    auth = new Auth(await fetchPortalConfig());
+  } catch {
+    showError('MetroCloud est momentanément indisponible', 'La configuration du portail n’a pas pu être chargée. Réessayez dans quelques instants.');
+    return;
+  }
+  if (window.location.pathname === CALLBACK_PATH) {
+    try {
+      const returnTo = await auth.completeLogin();
+      window.history.replaceState({}, '', returnTo);
+    } catch {
+      showLanding(auth, 'La connexion n’a pas abouti. Veuillez vous reconnecter.');
+      return;
+    }
+  }
+  if (!(await auth.user())) {
+    showLanding(auth);
+    return;
+  }
+  const api = new Api(() => auth.accessToken());
+  let me: Me;
+  try {
+    me = await api.me();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      showLanding(auth, 'Votre session a expiré. Veuillez vous reconnecter.');
+    } else if (e instanceof ApiError) {
+      renderHeader(auth, null);
+      showError(e.problem.title, e.message, auth);
+    } else {
+      showError('Erreur', 'Une erreur inattendue est survenue.');
+    }
+    return;
+  }
+  renderHeader(auth, me);
+  renderNav(me);
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest('a[data-link]') as HTMLAnchorElement | null;
+    if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    navigate(link.pathname, api, me);
+  });
+  window.addEventListener('popstate', () => show(window.location.pathname, api, me));
+  await show(window.location.pathname, api, me);
+}
+
+function navigate(path: string, api: Api, me: Me): void {
+  if (path !== window.location.pathname) window.history.pushState({}, '', path);
+  void show(path, api, me);
+}
+
+async function show(path: string, api: Api, me: Me): Promise<void> {
+  const route = routeOf(path);
+  const container = main();
+  renderNav(me);
+  if (!route || !route.allowed(me)) {
+    clear(container);
+    container.append(h('h1', { tabindex: '-1' }, 'Page introuvable'), h('p', {}, 'Cette page n’existe pas ou ne vous est pas accessible. ', h('a', { href: '/', 'data-link': true }, 'Retour à l’accueil')));
+    document.title = 'Page introuvable — MetroCloud';
+    focusTitle();
+    return;
+  }
+  container.setAttribute('aria-busy', 'true');
+  try {
+    const ctx: ViewContext = { api, me, refresh: () => void show(route.path, api, me) };
+    const content = await VIEWS[route.path](ctx);
+    clear(container);
+    container.append(...content);
+  } catch (e) {
+    clear(container);
+    const message = e instanceof ApiError ? e.message : 'Une erreur inattendue est survenue.';
+    container.append(h('h1', { tabindex: '-1' }, route.label), h('div', { class: 'alert alert-error', role: 'alert' }, message));
+  } finally {
+    container.removeAttribute('aria-busy');
+  }
+  document.title = `${route.label} — MetroCloud`;
+  focusTitle();
+}
+
+function focusTitle(): void {
+  const title = main().querySelector('h1');
+  if (title) {
+    title.setAttribute('tabindex', '-1');
+    title.focus();
+  }
+}
+
+function renderHeader(auth: Auth, me: Me | null): void {
+  const header = document.getElementById('entete') as HTMLElement;
+  clear(header);
+  const logout = h('button', { type: 'button', class: 'button secondary small' }, 'Se déconnecter');
+  logout.addEventListener('click', () => void auth.logout());
+  append(header, [
+    h(
+      'div',
+      { class: 'brand' },
+      h('a', { href: '/', 'data-link': true, class: 'brand-link' }, h('span', { class: 'brand-name' }, 'MetroCloud')),
+      h('span', { class: 'brand-tagline' }, 'Le cloud métropolitain de l’Eurométropole de Strasbourg'),
+    ),
+    me
+      ? h(
+          'div',
+          { class: 'session' },
+          h('p', { class: 'who' }, h('span', { class: 'user' }, me.displayName), me.commune ? h('span', { class: 'commune' }, ` — ${me.commune.name}`) : h('span', { class: 'commune' }, ' — DSI'), h('span', { class: 'roles' }, ` (${me.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')})`)),
+          logout,
+        )
+      : null,
+  ]);
+}
+
+function renderNav(me: Me): void {
+  const nav = document.getElementById('navigation') as HTMLElement;
+  clear(nav);
+  const current = routeOf(window.location.pathname)?.path;
+  nav.append(
+    h(
+      'ul',
+      {},
+      ROUTES.filter((r) => r.allowed(me)).map((r) =>
+        h('li', {}, h('a', { href: r.path, 'data-link': true, 'aria-current': r.path === current ? 'page' : undefined }, r.label)),
+      ),
+    ),
+  );
+  nav.hidden = false;
+}
+
+function showLanding(auth: Auth, notice?: string): void {
+  renderHeader(auth, null);
+  const container = main();
+  clear(container);
+  const login = h('button', { type: 'button', class: 'button large' }, 'Se connecter');
+  login.addEventListener('click', () => void auth.login(window.location.pathname === CALLBACK_PATH ? '/' : window.location.pathname));
+  append(container, [
+    h('h1', { tabindex: '-1' }, 'Bienvenue sur MetroCloud'),
+    notice ? h('div', { class: 'alert alert-info', role: 'status' }, notice) : null,
+    h('p', { class: 'lead' }, 'Les services numériques mutualisés de l’Eurométropole de Strasbourg pour ses 33 communes membres : parapheur électronique, gestion documentaire, archivage, procédures internes et connecteurs.'),
+    h('p', {}, 'Connectez-vous avec votre compte MetroCloud. Si vous travaillez pour plusieurs communes, vous choisirez la commune au moment de la connexion.'),
+    login,
+  ]);
+  document.title = 'Connexion — MetroCloud';
+}
+
+function showError(title: string, message: string, auth?: Auth): void {
+  const container = main();
+  clear(container);
+  container.append(h('h1', { tabindex: '-1' }, title), h('div', { class: 'alert alert-error', role: 'alert' }, message));
+  if (auth) {
+    const again = h('button', { type: 'button', class: 'button secondary' }, 'Se reconnecter');
+    again.addEventListener('click', () => void auth.logout());
+    container.append(again);
+  }
+  document.title = `${title} — MetroCloud`;
+}
+
+void start();

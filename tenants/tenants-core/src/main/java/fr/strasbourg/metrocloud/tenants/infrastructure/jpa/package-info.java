@@ -1,0 +1,2 @@
+/** JPA adapter of the tenants repository port. */
+package fr.strasbourg.metrocloud.tenants.infrastructure.jpa;

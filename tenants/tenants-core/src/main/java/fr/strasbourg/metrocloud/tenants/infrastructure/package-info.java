@@ -1,0 +1,2 @@
+/** Technology adapters of the tenants context and its migrations declaration. */
+package fr.strasbourg.metrocloud.tenants.infrastructure;
