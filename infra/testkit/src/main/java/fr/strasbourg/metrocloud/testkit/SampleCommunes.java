@@ -44,6 +44,7 @@ public final class SampleCommunes {
   public static final Commune MOLSHEIM = new Commune("67300", "Molsheim", "67120", 9_500);
   public static final Commune SELESTAT = new Commune("67462", "Sélestat", "67600", 19_000);
   public static final Commune BRUMATH = new Commune("67067", "Brumath", "67170", 10_000);
+  public static final Commune SAVERNE = new Commune("67437", "Saverne", "67700", 11_000);
 
   private SampleCommunes() {}
 

@@ -40,7 +40,7 @@ public class SecurityHeadersFilter extends HttpFilter {
             + keycloakUrl
             + "; frame-ancestors 'none'; base-uri 'self'; object-src 'none'");
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (isPortalRoute(request.getMethod(), path)) {
+    if (isPortalRoute(request.getMethod(), path, request.getHeader("Accept"))) {
       response.setHeader("Cache-Control", "no-cache");
       request.getRequestDispatcher("/index.html").forward(request, response);
       return;
@@ -49,11 +49,21 @@ public class SecurityHeadersFilter extends HttpFilter {
   }
 
   /**
-   * Portal routes: GET, outside the API, last segment without a dot, not the root (served as
-   * welcome file).
+   * Portal routes: a browser navigation (GET accepting HTML) outside the API, whose last segment
+   * has no dot, other than the root (served as welcome file). Programmatic clients and servlets,
+   * which do not ask for HTML, are not affected.
    */
-  static boolean isPortalRoute(String method, String path) {
+  static boolean isPortalRoute(String method, String path, String accept) {
     if (!"GET".equals(method) || path.isEmpty() || "/".equals(path)) {
+      return false;
+    }
+    // Browsers navigating ask for XHTML too (and send Sec-Fetch-Mode: navigate); java.net clients
+    // such
+    // as Arquillian's servlet protocol send a generic "text/html, image/gif, …" that must not
+    // match.
+    if (accept == null
+        || !accept.contains("text/html")
+        || !accept.contains("application/xhtml+xml")) {
       return false;
     }
     if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/assets/")) {

@@ -24,4 +24,22 @@ public final class Deployments {
         .importFrom(war)
         .as(WebArchive.class);
   }
+
+  /**
+   * The application plus what in-container tests need on top of Arquillian's own libraries
+   * (AssertJ).
+   */
+  public static WebArchive applicationWithTests(Class<?>... testClasses) {
+    return application()
+        .addClasses(testClasses)
+        .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class));
+  }
+
+  private static File jarOf(Class<?> type) {
+    try {
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }
