@@ -18,6 +18,9 @@ public final class ProblemResponses {
 
   public static final String TYPE_BASE = "https://metrocloud.strasbourg.eu/problems/";
 
+  private static final java.util.Set<String> STANDARD_MEMBERS =
+      java.util.Set.of("type", "title", "status", "detail", "instance", "code");
+
   private ProblemResponses() {}
 
   public static Response of(Problem problem, URI instance) {
@@ -49,7 +52,13 @@ public final class ProblemResponses {
     if (instance != null) {
       body.add("instance", instance.getPath());
     }
-    extensions.forEach((key, value) -> add(body, key, value));
+    extensions.forEach(
+        (key, value) -> {
+          // RFC 9457 members cannot be overridden by an extension
+          if (!STANDARD_MEMBERS.contains(key)) {
+            add(body, key, value);
+          }
+        });
     return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
   }
 

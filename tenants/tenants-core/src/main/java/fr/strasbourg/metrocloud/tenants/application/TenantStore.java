@@ -193,7 +193,7 @@ public class TenantStore {
                       + " est dans l'état "
                       + e.from()
                       + ".")
-              .with("status", e.from().name());
+              .with("currentStatus", e.from().name());
     }
   }
 

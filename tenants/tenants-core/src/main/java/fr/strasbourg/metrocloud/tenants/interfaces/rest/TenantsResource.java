@@ -190,7 +190,7 @@ public class TenantsResource {
                       + abbreviate(status)
                       + ". Valeurs possibles : "
                       + Arrays.toString(TenantStatus.values()))
-              .with("status", abbreviate(status));
+              .with("value", abbreviate(status));
     }
   }
 
