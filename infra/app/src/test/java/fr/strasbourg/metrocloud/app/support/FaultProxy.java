@@ -43,7 +43,10 @@ public final class FaultProxy {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
   private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final String target;
   private final AtomicReference<Predicate<Request>> failWhen = new AtomicReference<>(r -> false);
   private final List<Request> seen = new CopyOnWriteArrayList<>();

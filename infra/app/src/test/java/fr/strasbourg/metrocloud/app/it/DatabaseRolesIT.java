@@ -1,0 +1,85 @@
+package fr.strasbourg.metrocloud.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.strasbourg.metrocloud.app.support.Database;
+import fr.strasbourg.metrocloud.app.support.PlatformTestBase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The database side of the tenancy model, checked on the migrated schema. */
+class DatabaseRolesIT extends PlatformTestBase {
+
+  private static final List<String> TENANT_OWNED =
+      List.of("audit_events", "tenants", "tenant_resources", "subscriptions", "usage_events");
+
+  @Test
+  void theApplicationRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {
+    try (Connection app = Database.asApplication();
+        Statement s = app.createStatement()) {
+      ResultSet role =
+          s.executeQuery(
+              "SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user");
+      assertThat(role.next()).isTrue();
+      for (int i = 1; i <= 4; i++) {
+        assertThat(role.getBoolean(i)).isFalse();
+      }
+      ResultSet owned =
+          s.executeQuery(
+              "SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = current_user");
+      owned.next();
+      assertThat(owned.getInt(1)).isZero();
+    }
+  }
+
+  @Test
+  void everyTenantOwnedTableHasForcedRowLevelSecurityAndATenantColumn() throws SQLException {
+    try (Connection owner = Database.asOwner();
+        Statement s = owner.createStatement()) {
+      ResultSet tables =
+          s.executeQuery(
+              "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c"
+                  + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                  + " WHERE n.nspname = 'metrocloud' AND c.relkind = 'r'"
+                  + " AND EXISTS (SELECT 1 FROM information_schema.columns col WHERE col.table_schema = n.nspname"
+                  + " AND col.table_name = c.relname AND col.column_name = 'tenant_id')");
+      List<String> found = new ArrayList<>();
+      while (tables.next()) {
+        found.add(tables.getString(1));
+        assertThat(tables.getBoolean(2)).as("RLS enabled on " + tables.getString(1)).isTrue();
+        assertThat(tables.getBoolean(3)).as("RLS forced on " + tables.getString(1)).isTrue();
+      }
+      assertThat(found).containsExactlyInAnyOrderElementsOf(TENANT_OWNED);
+      ResultSet policies =
+          s.executeQuery(
+              "SELECT tablename, count(*) FROM pg_policies WHERE schemaname = 'metrocloud' GROUP BY tablename");
+      int tablesWithPolicies = 0;
+      while (policies.next()) {
+        tablesWithPolicies++;
+        assertThat(policies.getInt(2)).as(policies.getString(1)).isEqualTo(2);
+      }
+      assertThat(tablesWithPolicies).isEqualTo(TENANT_OWNED.size());
+    }
+  }
+
+  @Test
+  void eachModuleKeepsItsOwnMigrationHistory() throws SQLException {
+    try (Connection owner = Database.asOwner();
+        Statement s = owner.createStatement()) {
+      for (String module : List.of("platform", "audit", "tenants", "catalog")) {
+        ResultSet r =
+            s.executeQuery(
+                "SELECT count(*) FROM metrocloud.schema_history_"
+                    + module
+                    + " WHERE success AND version = '1'");
+        r.next();
+        assertThat(r.getInt(1)).as(module).isEqualTo(1);
+      }
+    }
+  }
+}
