@@ -11,7 +11,7 @@ count() { # dir pattern
 }
 echo "Test counts"
 echo "  unit (JUnit)       : $(count "$root/*/*/target/surefire-reports/TEST-*.xml")"
-[ -f "$root/portal/target/vitest-summary.txt" ] && echo "  unit (portal)      : $(cat "$root/portal/target/vitest-summary.txt")"
+[ -f "$root/portal/target/vitest-junit.xml" ] && echo "  unit (portal)      : $(sed -n 's/.*<testsuites[^>]* tests="\([0-9]*\)" failures="\([0-9]*\)" errors="\([0-9]*\)".*/\1 tests, \2 failures, \3 errors/p' "$root/portal/target/vitest-junit.xml" | head -1)"
 echo "  integration (IT)   : $(count "$root/infra/app/target/failsafe-reports/TEST-*IT.xml")"
 [ -f "$root/infra/app/target/browser-tests-summary.txt" ] && echo "  browser (Chromium) : $(cat "$root/infra/app/target/browser-tests-summary.txt")"
 exit 0

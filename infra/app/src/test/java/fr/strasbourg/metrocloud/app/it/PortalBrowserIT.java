@@ -1,0 +1,95 @@
+package fr.strasbourg.metrocloud.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.strasbourg.metrocloud.app.support.PlatformTestBase;
+import fr.strasbourg.metrocloud.testkit.Platform;
+import fr.strasbourg.metrocloud.testkit.SampleCommunes.Commune;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The portal's browser tests ({@code portal/e2e}, Node's test runner with playwright-core driving
+ * Debian's Chromium and axe-core) against the platform deployed here. This class prepares the
+ * communes and people they use, runs them and fails if any fails.
+ */
+class PortalBrowserIT extends PlatformTestBase {
+
+  private static final Commune ECKBOLSHEIM = new Commune("67118", "Eckbolsheim", "67201", 7199);
+  private static final Commune WOLFISHEIM = new Commune("67551", "Wolfisheim", "67202", 4300);
+  private static final Commune OBERSCHAEFFOLSHEIM =
+      new Commune("67350", "Oberschaeffolsheim", "67203", 2500);
+  private static final Pattern COUNT = Pattern.compile("ℹ (tests|pass|fail) (\\d+)");
+
+  @Test
+  void thePortalWorksInARealBrowserAndIsAccessible() throws IOException, InterruptedException {
+    platform.ensureActiveCommune(ECKBOLSHEIM);
+    platform.ensureActiveCommune(WOLFISHEIM);
+    platform.ensureActiveCommune(OBERSCHAEFFOLSHEIM);
+    platform.ensurePerson("it.dsi", "Dominique", "Exploitant", List.of("platform-operator"));
+
+    File portal = new File(System.getProperty("metrocloud.portal.dir", "../../portal"));
+    ProcessBuilder node =
+        new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "e2e/")
+            .directory(portal)
+            .redirectErrorStream(true);
+    Map<String, String> env = node.environment();
+    env.put("BASE_URL", platform.env().apiUrl());
+    env.put("KEYCLOAK_URL", platform.env().keycloakUrl());
+    env.put("PASSWORD", Platform.PASSWORD);
+    env.put("AUTOMATION_SECRET", platform.env().automationSecret());
+    env.put("CHROMIUM", System.getProperty("metrocloud.chromium", "/usr/bin/chromium"));
+    env.put("ADMIN_USER", Platform.adminOf(ECKBOLSHEIM));
+    env.put("ADMIN_COMMUNE", ECKBOLSHEIM.insee());
+    env.put("OPERATOR_USER", "it.dsi");
+    env.put("OPERATED_COMMUNE", WOLFISHEIM.name());
+    env.put("SUSPENDED_ADMIN", Platform.adminOf(OBERSCHAEFFOLSHEIM));
+    env.put("SUSPENDED_COMMUNE", OBERSCHAEFFOLSHEIM.insee());
+
+    Process process = node.start();
+    List<String> output = new ArrayList<>();
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        System.out.println("[browser] " + line);
+        output.add(line);
+      }
+    }
+    assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("browser tests finished").isTrue();
+
+    int tests = -1;
+    int pass = -1;
+    int fail = -1;
+    for (String line : output) {
+      Matcher m = COUNT.matcher(line);
+      if (m.find()) {
+        int n = Integer.parseInt(m.group(2));
+        switch (m.group(1)) {
+          case "tests" -> tests = n;
+          case "pass" -> pass = n;
+          default -> fail = n;
+        }
+      }
+    }
+    Path summary = Path.of("target", "browser-tests-summary.txt");
+    Files.writeString(
+        summary, tests + " tests, " + pass + " passed, " + fail + " failed (Chromium, axe-core)\n");
+    assertThat(process.exitValue()).as(String.join("\n", output)).isZero();
+    assertThat(fail).isZero();
+    assertThat(tests).isGreaterThanOrEqualTo(5);
+    assertThat(pass).isEqualTo(tests);
+  }
+}

@@ -1,0 +1,148 @@
+// The portal in a real browser: log in, subscribe, see it listed; the DSI's view of the communes; what a suspended
+// commune's user sees; keyboard use. axe-core checks every page on the way.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertAccessible, env, launch, login, operatorApi } from './support.mjs';
+
+const ADMIN = process.env.ADMIN_USER ?? 'admin.eckbolsheim';
+const ADMIN_COMMUNE = process.env.ADMIN_COMMUNE ?? '67118';
+const OPERATOR = process.env.OPERATOR_USER ?? 'it.dsi';
+const OPERATED = process.env.OPERATED_COMMUNE ?? 'Wolfisheim';
+const SUSPENDED_ADMIN = process.env.SUSPENDED_ADMIN ?? 'admin.oberschaeffolsheim';
+const SUSPENDED_COMMUNE = process.env.SUSPENDED_COMMUNE ?? '67350';
+
+describe('portail MetroCloud', () => {
+  let session;
+  before(async () => {
+    session = await launch();
+  });
+  after(async () => {
+    await session?.browser.close();
+  });
+
+  test("la page d'accueil est en français, accessible et mène à la connexion", async () => {
+    const { page } = session;
+    await page.goto(env.baseUrl + '/');
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    await page.getByRole('heading', { level: 1, name: 'Bienvenue sur MetroCloud' }).waitFor();
+    await assertAccessible(page, "la page d'accueil");
+    // Keyboard: the first Tab reaches the skip link, which moves focus to the content
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Aller au contenu');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'contenu');
+  });
+
+  test("l'administrateur d'une commune se connecte, souscrit à un service et le voit dans ses abonnements", async () => {
+    const { browser } = session;
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    try {
+      await login(page, ADMIN, ADMIN_COMMUNE);
+      await page.getByRole('heading', { level: 1, name: /MetroCloud — Eckbolsheim/ }).waitFor();
+      await assertAccessible(page, "l'accueil de l'administrateur");
+
+      await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Catalogue des services' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Catalogue des services' }).waitFor();
+      assert.equal(await page.title(), 'Catalogue des services — MetroCloud');
+      await assertAccessible(page, 'le catalogue');
+
+      const card = page.getByRole('article', { name: 'Ordres de mission' });
+      await card.getByText('Non abonnée').waitFor();
+      await card.getByRole('button', { name: 'Souscrire' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Souscrire à « Ordres de mission »' });
+      await dialog.waitFor();
+      await assertAccessible(page, "la boîte de dialogue d'abonnement");
+      await dialog.getByLabel(/Référence de la délibération/).fill('DCM-2026-E2E');
+      await dialog.getByRole('button', { name: 'Confirmer l’abonnement' }).click();
+      await card.getByText(/En cours depuis le/).waitFor();
+      await page.locator('#annonces').getByText('Abonnement à « Ordres de mission » enregistré.').waitFor();
+
+      await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Abonnements' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Abonnements de Eckbolsheim' }).waitFor();
+      const row = page.getByRole('row', { name: /Ordres de mission/ }).filter({ hasText: 'En cours' });
+      await row.getByRole('cell', { name: 'DCM-2026-E2E' }).waitFor();
+      await assertAccessible(page, 'la liste des abonnements');
+
+      // Unsubscribe today: the service ends at once (subscribed and ended the same day: cancelled, nothing billed)
+      await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Catalogue des services' }).click();
+      await card.getByRole('button', { name: 'Résilier' }).click();
+      const end = page.getByRole('dialog', { name: 'Résilier « Ordres de mission »' });
+      await end.getByRole('button', { name: 'Confirmer la résiliation' }).click();
+      await card.getByText('Non abonnée').waitFor();
+      await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Abonnements' }).click();
+      await page.getByRole('row', { name: /Ordres de mission/ }).getByRole('cell', { name: 'Annulé' }).first().waitFor();
+
+      // The commune's audit trail shows what happened
+      await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: "Journal d'audit" }).click();
+      await page.getByRole('cell', { name: 'catalog.subscription.created' }).first().waitFor();
+      await assertAccessible(page, "le journal d'audit");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("l'opérateur de la DSI voit les 33 communes et suspend puis réactive une commune", async () => {
+    const { browser } = session;
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    try {
+      await login(page, OPERATOR, null);
+      await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Communes' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Communes membres' }).waitFor();
+      await assertAccessible(page, 'la liste des communes');
+      const rows = page.locator('tbody tr');
+      assert.ok((await rows.count()) >= 3, 'the communes are listed');
+
+      await page.getByLabel('Filtrer par nom ou code INSEE').fill(OPERATED);
+      const row = page.getByRole('row', { name: new RegExp(OPERATED) });
+      await row.getByText('Active').waitFor();
+      await row.getByRole('button', { name: `Suspendre ${OPERATED}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Suspendre ${OPERATED}` });
+      await assertAccessible(page, 'la boîte de dialogue de suspension');
+      await dialog.getByRole('button', { name: 'Suspendre la commune' }).click();
+      // The reason is required: the dialog stays open until it is given
+      await dialog.getByLabel(/Motif de la suspension/).fill('Convention en cours de renouvellement');
+      await dialog.getByRole('button', { name: 'Suspendre la commune' }).click();
+      await page.getByLabel('Filtrer par nom ou code INSEE').fill(OPERATED);
+      await page.getByRole('row', { name: new RegExp(OPERATED) }).getByText('Suspendue').waitFor();
+      await page.getByRole('row', { name: new RegExp(OPERATED) }).getByText(/Convention en cours de renouvellement/).waitFor();
+
+      await page.getByRole('button', { name: `Réactiver ${OPERATED}` }).click();
+      await page.getByLabel('Filtrer par nom ou code INSEE').fill(OPERATED);
+      await page.getByRole('row', { name: new RegExp(OPERATED) }).getByText('Active').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("l'utilisateur d'une commune suspendue voit pourquoi il ne peut plus travailler", async () => {
+    const api = await operatorApi();
+    const suspended = await api('POST', `/api/v1/tenants/${SUSPENDED_COMMUNE}/suspend`, { reason: 'Test de suspension' });
+    assert.equal(suspended.status, 200);
+    const { browser } = session;
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    try {
+      await page.goto(env.baseUrl + '/');
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.locator('#username').fill(SUSPENDED_ADMIN);
+      if (await page.locator('#password').count() === 0) await page.locator('#kc-login, [type=submit]').first().click();
+      await page.locator('#password').fill(env.password);
+      await page.locator('#kc-login').click();
+      await page.getByRole('heading', { level: 1, name: 'Commune suspendue' }).waitFor();
+      await page.getByRole('alert').getByText(/suspendu par la DSI/).waitFor();
+      await assertAccessible(page, 'la page de commune suspendue');
+    } finally {
+      await context.close();
+      assert.equal((await api('POST', `/api/v1/tenants/${SUSPENDED_COMMUNE}/resume`)).status, 200);
+    }
+  });
+
+  test('aucune erreur JavaScript dans la console', () => {
+    assert.deepEqual(session.consoleErrors.filter((e) => !e.includes('401')), []);
+  });
+});

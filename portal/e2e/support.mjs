@@ -1,0 +1,92 @@
+// Browser-test support: a real Chromium (Debian package) driven by playwright-core, real Keycloak login pages, the
+// real platform. Environment: BASE_URL, KEYCLOAK_URL, PASSWORD, CHROMIUM, AUTOMATION_SECRET (set by PortalBrowserIT).
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+
+export const env = {
+  baseUrl: process.env.BASE_URL ?? 'http://127.0.0.1:9280',
+  keycloakUrl: process.env.KEYCLOAK_URL ?? 'http://127.0.0.1:8280',
+  password: process.env.PASSWORD ?? 'MetroCloud-2026!',
+  chromium: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  automationSecret: process.env.AUTOMATION_SECRET ?? 'dev-automation-secret',
+};
+
+export async function launch() {
+  const browser = await chromium.launch({
+    executablePath: env.chromium,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const consoleErrors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  return { browser, page, consoleErrors };
+}
+
+/** Logs in through the portal's button and Keycloak's pages; chooses the commune if Keycloak asks. */
+export async function login(page, username, commune) {
+  await page.goto(env.baseUrl + '/');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((url) => url.toString().startsWith(env.keycloakUrl));
+  await page.locator('#username').fill(username);
+  if (await page.locator('#password').count() === 0) {
+    await page.locator('#kc-login, [type=submit]').first().click();
+  }
+  await page.locator('#password').fill(env.password);
+  await page.locator('#kc-login').click();
+  if (commune) {
+    const choice = page.locator(`#organization-${commune}`);
+    if (await choice.count() > 0) await choice.click();
+  }
+  await page.waitForURL((url) => url.toString().startsWith(env.baseUrl) && !url.pathname.startsWith('/connexion'));
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+}
+
+/** axe-core on the current page: no serious or critical violation of WCAG 2.1 A/AA. */
+export async function assertAccessible(page, what) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = blocking
+    .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`)
+    .join('\n');
+  assert.equal(blocking.length, 0, `axe-core on ${what}:\n${report}`);
+  return results;
+}
+
+/** The platform operator's API, as the DSI automation does. */
+export async function operatorApi() {
+  const response = await fetch(`${env.keycloakUrl}/realms/metrocloud/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'metrocloud-automation',
+      client_secret: env.automationSecret,
+    }),
+  });
+  assert.equal(response.status, 200, 'automation token');
+  const { access_token: token } = await response.json();
+  return async (method, path, body) => {
+    const r = await fetch(env.baseUrl + path, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: r.status, body: r.status === 204 ? null : await r.json() };
+  };
+}
