@@ -8,6 +8,8 @@ const ADMIN = process.env.ADMIN_USER ?? 'admin.eckbolsheim';
 const ADMIN_COMMUNE = process.env.ADMIN_COMMUNE ?? '67118';
 const OPERATOR = process.env.OPERATOR_USER ?? 'it.dsi';
 const OPERATED = process.env.OPERATED_COMMUNE ?? 'Wolfisheim';
+const SHARED_USER = process.env.SHARED_USER ?? 'secretariat.e2e';
+const SHARED_SECOND_COMMUNE = process.env.SHARED_SECOND_COMMUNE ?? '67551';
 const SUSPENDED_ADMIN = process.env.SUSPENDED_ADMIN ?? 'admin.oberschaeffolsheim';
 const SUSPENDED_COMMUNE = process.env.SUSPENDED_COMMUNE ?? '67350';
 
@@ -113,6 +115,34 @@ describe('portail MetroCloud', () => {
       await page.getByRole('button', { name: `Réactiver ${OPERATED}` }).click();
       await page.getByLabel('Filtrer par nom ou code INSEE').fill(OPERATED);
       await page.getByRole('row', { name: new RegExp(OPERATED) }).getByText('Active').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('une secrétaire de mairie partagée entre deux communes choisit sa commune à la connexion', async () => {
+    const { browser } = session;
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    try {
+      await page.goto(env.baseUrl + '/');
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.locator('#username').fill(SHARED_USER);
+      if ((await page.locator('#password').count()) === 0) await page.locator('#kc-login, [type=submit]').first().click();
+      if ((await page.locator('[name="kc.org"]').count()) === 0) {
+        await page.locator('#password').fill(env.password);
+        await page.locator('#kc-login').click();
+      }
+      // Keycloak offers both communes
+      await page.locator(`#organization-${ADMIN_COMMUNE}`).waitFor();
+      await page.locator(`#organization-${SHARED_SECOND_COMMUNE}`).click();
+      if ((await page.locator('#password').count()) > 0) {
+        await page.locator('#password').fill(env.password);
+        await page.locator('#kc-login').click();
+      }
+      await page.getByRole('heading', { level: 1, name: `MetroCloud — ${OPERATED}` }).waitFor();
+      await page.getByRole('banner').getByText(`— ${OPERATED}`).waitFor();
     } finally {
       await context.close();
     }

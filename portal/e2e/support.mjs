@@ -38,23 +38,34 @@ export async function launch() {
   return { browser, page, consoleErrors };
 }
 
-/** Logs in through the portal's button and Keycloak's pages; chooses the commune if Keycloak asks. */
-export async function login(page, username, commune) {
+/**
+ * Logs in through the portal's button and Keycloak's pages (identity-first: user name, then password). If Keycloak asks
+ * which commune (a person of several communes), chooses `commune` (INSEE code); the choice may come before or after
+ * the password.
+ */
+export async function login(page, username, commune, { waitForPortal = true } = {}) {
   await page.goto(env.baseUrl + '/');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL((url) => url.toString().startsWith(env.keycloakUrl));
   await page.locator('#username').fill(username);
-  if (await page.locator('#password').count() === 0) {
+  if ((await page.locator('#password').count()) === 0) {
     await page.locator('#kc-login, [type=submit]').first().click();
   }
+  await chooseCommuneIfAsked(page, commune);
   await page.locator('#password').fill(env.password);
   await page.locator('#kc-login').click();
-  if (commune) {
-    const choice = page.locator(`#organization-${commune}`);
-    if (await choice.count() > 0) await choice.click();
-  }
+  await chooseCommuneIfAsked(page, commune);
   await page.waitForURL((url) => url.toString().startsWith(env.baseUrl) && !url.pathname.startsWith('/connexion'));
-  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+  if (waitForPortal) await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+}
+
+async function chooseCommuneIfAsked(page, commune) {
+  await page.waitForLoadState('domcontentloaded');
+  const choices = page.locator('[name="kc.org"]');
+  if ((await choices.count()) === 0) return;
+  if (!commune) throw new Error('Keycloak asks to choose a commune and none was given');
+  await page.locator(`#organization-${commune}`).click();
+  await page.waitForLoadState('domcontentloaded');
 }
 
 /** axe-core on the current page: no serious or critical violation of WCAG 2.1 A/AA. */

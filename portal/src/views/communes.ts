@@ -6,7 +6,8 @@ import { openFormDialog } from './dialog';
 
 /** The DSI operator's view of every commune: status, subscriptions, suspend and resume. */
 export async function communesView(ctx: ViewContext): Promise<HTMLElement[]> {
-  const [tenants, subscriptions] = await Promise.all([ctx.api.tenants(), ctx.api.subscriptions()]);
+  const [tenants, subscriptions, services] = await Promise.all([ctx.api.tenants(), ctx.api.subscriptions(), ctx.api.catalog()]);
+  const nameOf = (code: string) => services.find((s) => s.code === code)?.name ?? code;
   const active = (insee: string) =>
     subscriptions.filter((s: Subscription) => s.tenant === insee && (s.status === 'ACTIVE' || s.status === 'ENDING'));
   const filterId = 'filtre-communes';
@@ -17,7 +18,7 @@ export async function communesView(ctx: ViewContext): Promise<HTMLElement[]> {
     const q = filter.value.trim().toLocaleLowerCase('fr');
     const shown = tenants.filter((t) => !q || t.name.toLocaleLowerCase('fr').includes(q) || t.insee.includes(q));
     caption.textContent = `${shown.length} commune(s) sur ${tenants.length}`;
-    tbody.replaceChildren(...shown.map((t) => row(ctx, t, active(t.insee).map((s) => s.service))));
+    tbody.replaceChildren(...shown.map((t) => row(ctx, t, active(t.insee).map((s) => nameOf(s.service)))));
   };
   filter.addEventListener('input', render);
   render();

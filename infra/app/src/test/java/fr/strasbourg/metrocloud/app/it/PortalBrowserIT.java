@@ -39,6 +39,7 @@ class PortalBrowserIT extends PlatformTestBase {
     platform.ensureActiveCommune(WOLFISHEIM);
     platform.ensureActiveCommune(OBERSCHAEFFOLSHEIM);
     platform.ensurePerson("it.dsi", "Dominique", "Exploitant", List.of("platform-operator"));
+    platform.ensurePerson("secretariat.e2e", "Sarah", "Secrétaire", List.of("agent"), ECKBOLSHEIM, WOLFISHEIM);
 
     File portal = new File(System.getProperty("metrocloud.portal.dir", "../../portal"));
     ProcessBuilder node =
@@ -55,6 +56,8 @@ class PortalBrowserIT extends PlatformTestBase {
     env.put("ADMIN_COMMUNE", ECKBOLSHEIM.insee());
     env.put("OPERATOR_USER", "it.dsi");
     env.put("OPERATED_COMMUNE", WOLFISHEIM.name());
+    env.put("SHARED_USER", "secretariat.e2e");
+    env.put("SHARED_SECOND_COMMUNE", WOLFISHEIM.insee());
     env.put("SUSPENDED_ADMIN", Platform.adminOf(OBERSCHAEFFOLSHEIM));
     env.put("SUSPENDED_COMMUNE", OBERSCHAEFFOLSHEIM.insee());
 
@@ -89,7 +92,7 @@ class PortalBrowserIT extends PlatformTestBase {
         summary, tests + " tests, " + pass + " passed, " + fail + " failed (Chromium, axe-core)\n");
     assertThat(process.exitValue()).as(String.join("\n", output)).isZero();
     assertThat(fail).isZero();
-    assertThat(tests).isGreaterThanOrEqualTo(5);
+    assertThat(tests).isGreaterThanOrEqualTo(6);
     assertThat(pass).isEqualTo(tests);
   }
 }
