@@ -31,11 +31,31 @@ export async function launch() {
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const consoleErrors = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  collectErrors(page, consoleErrors);
   return { browser, page, consoleErrors };
+}
+
+function collectErrors(page, errors) {
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e}`));
+}
+
+/**
+ * Runs `action` with a fresh page in its own browser context (own cookies: own Keycloak session); the page's console
+ * errors are collected in the session's.
+ */
+export async function withPage(session, action) {
+  const context = await session.browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  collectErrors(page, session.consoleErrors);
+  try {
+    return await action(page);
+  } finally {
+    await context.close();
+  }
 }
 
 /**

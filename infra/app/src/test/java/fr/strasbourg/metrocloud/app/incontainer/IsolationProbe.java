@@ -60,12 +60,7 @@ public class IsolationProbe {
   @Transactional
   @TenantBound
   public void insertSubscriptionFor(CallContext context, String tenantId) {
-    em.createNativeQuery(
-            "INSERT INTO subscriptions (id, tenant_id, service_code, starts_on, created_by, created_at)"
-                + " VALUES (?1, ?2, 'archiving', DATE '2030-01-01', 'probe', now())")
-        .setParameter(1, UUID.randomUUID())
-        .setParameter(2, tenantId)
-        .executeUpdate();
+    rawInsert(tenantId);
   }
 
   /**
@@ -103,12 +98,7 @@ public class IsolationProbe {
 
   @Transactional
   public void unboundInsert(String tenantId) {
-    em.createNativeQuery(
-            "INSERT INTO subscriptions (id, tenant_id, service_code, starts_on, created_by, created_at)"
-                + " VALUES (?1, ?2, 'archiving', DATE '2030-01-01', 'probe', now())")
-        .setParameter(1, UUID.randomUUID())
-        .setParameter(2, tenantId)
-        .executeUpdate();
+    rawInsert(tenantId);
   }
 
   /** One transaction that tries to work for two tenants. */
@@ -116,5 +106,14 @@ public class IsolationProbe {
   public void twoTenantsInOneTransaction(CallContext first, CallContext second) {
     self.nativeTenantRows(first);
     self.nativeTenantRows(second);
+  }
+
+  private void rawInsert(String tenantId) {
+    em.createNativeQuery(
+            "INSERT INTO subscriptions (id, tenant_id, service_code, starts_on, created_by, created_at)"
+                + " VALUES (?1, ?2, 'archiving', DATE '2030-01-01', 'probe', now())")
+        .setParameter(1, UUID.randomUUID())
+        .setParameter(2, tenantId)
+        .executeUpdate();
   }
 }

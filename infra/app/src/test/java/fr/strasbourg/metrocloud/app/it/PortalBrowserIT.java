@@ -39,7 +39,8 @@ class PortalBrowserIT extends PlatformTestBase {
     platform.ensureActiveCommune(WOLFISHEIM);
     platform.ensureActiveCommune(OBERSCHAEFFOLSHEIM);
     platform.ensurePerson("it.dsi", "Dominique", "Exploitant", List.of("platform-operator"));
-    platform.ensurePerson("secretariat.e2e", "Sarah", "Secrétaire", List.of("agent"), ECKBOLSHEIM, WOLFISHEIM);
+    platform.ensurePerson(
+        "secretariat.e2e", "Sarah", "Secrétaire", List.of("agent"), ECKBOLSHEIM, WOLFISHEIM);
 
     File portal = new File(System.getProperty("metrocloud.portal.dir", "../../portal"));
     ProcessBuilder node =
