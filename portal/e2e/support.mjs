@@ -68,24 +68,29 @@ export async function login(page, username, commune, { waitForPortal = true } = 
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL((url) => url.toString().startsWith(env.keycloakUrl));
   await page.locator('#username').fill(username);
+  let passwordSent = false;
   if ((await page.locator('#password').count()) === 0) {
     await page.locator('#kc-login, [type=submit]').first().click();
   }
-  await chooseCommuneIfAsked(page, commune);
-  await page.locator('#password').fill(env.password);
-  await page.locator('#kc-login').click();
-  await chooseCommuneIfAsked(page, commune);
+  // Identity-first login: the password page and the commune choice come in either order
+  for (let step = 0; step < 4; step++) {
+    const back = page.waitForURL((url) => url.toString().startsWith(env.baseUrl), { timeout: 20_000 }).then(() => 'back');
+    const next = page.locator('#password, [name="kc.org"]').first().waitFor({ timeout: 20_000 }).then(() => 'form');
+    if ((await Promise.race([back, next])) === 'back') break;
+    if ((await page.locator('[name="kc.org"]').count()) > 0) {
+      if (!commune) throw new Error('Keycloak asks to choose a commune and none was given');
+      await page.locator(`#organization-${commune}`).click();
+    } else if (!passwordSent) {
+      await page.locator('#password').fill(env.password);
+      await page.locator('#kc-login').click();
+      passwordSent = true;
+    } else {
+      throw new Error(`Login of ${username} refused by Keycloak`);
+    }
+    await page.waitForLoadState('domcontentloaded');
+  }
   await page.waitForURL((url) => url.toString().startsWith(env.baseUrl) && !url.pathname.startsWith('/connexion'));
   if (waitForPortal) await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-}
-
-async function chooseCommuneIfAsked(page, commune) {
-  await page.waitForLoadState('domcontentloaded');
-  const choices = page.locator('[name="kc.org"]');
-  if ((await choices.count()) === 0) return;
-  if (!commune) throw new Error('Keycloak asks to choose a commune and none was given');
-  await page.locator(`#organization-${commune}`).click();
-  await page.waitForLoadState('domcontentloaded');
 }
 
 /** axe-core on the current page: no serious or critical violation of WCAG 2.1 A/AA. */

@@ -70,7 +70,43 @@ export interface Tenant {
   population: number;
   status: string;
   statusReason?: string | null;
+  contact?: { name?: string | null; email?: string | null; phone?: string | null } | null;
+  convention?: { number?: string | null; signedOn?: string | null } | null;
   administratorUsername: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RegisteredResource {
+  kind: string;
+  externalId: string;
+  description?: string | null;
+  status: string;
+  createdAt: string;
+}
+
+export interface ProvisioningResult {
+  tenant: Tenant;
+  resources: RegisteredResource[];
+  initialAdministrator?: { username: string; temporaryPassword: string } | null;
+}
+
+export interface ChainReport {
+  tenant: string;
+  valid: boolean;
+  verifiedEntries: number;
+  lastHash: string;
+  firstBrokenEntry?: { seq: number; reason: string } | null;
+}
+
+export interface NewTenant {
+  insee: string;
+  name: string;
+  postalCode: string;
+  population: number;
+  contact?: { name?: string; email?: string; phone?: string };
+  convention?: { number?: string; signedOn?: string };
+  administrator: { username: string; firstName: string; lastName: string; email: string };
 }
 
 export interface AuditEvent {
@@ -128,6 +164,16 @@ export class Api {
   suspend = (insee: string, reason: string) => this.request<Tenant>('POST', `/tenants/${encodeURIComponent(insee)}/suspend`, { reason });
   resume = (insee: string) => this.request<Tenant>('POST', `/tenants/${encodeURIComponent(insee)}/resume`);
   auditEvents = () => this.request<AuditEvent[]>('GET', '/audit/events?limit=100');
+  tenant = (insee: string) => this.request<Tenant>('GET', `/tenants/${encodeURIComponent(insee)}`);
+  resources = (insee: string) => this.request<RegisteredResource[]>('GET', `/tenants/${encodeURIComponent(insee)}/resources`);
+  subscriptionsOf = (insee: string) => this.request<Subscription[]>('GET', `/subscriptions?tenant=${encodeURIComponent(insee)}`);
+  verifyAudit = (insee: string) => this.request<ChainReport>('GET', `/audit/verify?tenant=${encodeURIComponent(insee)}`);
+  createTenant = (tenant: NewTenant) => this.request<ProvisioningResult>('POST', '/tenants', tenant);
+  retryProvisioning = (insee: string) => this.request<ProvisioningResult>('POST', `/tenants/${encodeURIComponent(insee)}/provisioning`);
+  updateDetails = (insee: string, details: { population: number; contact?: Tenant['contact']; convention?: Tenant['convention'] }) =>
+    this.request<Tenant>('PUT', `/tenants/${encodeURIComponent(insee)}/details`, details);
+  decommission = (insee: string, reason: string) =>
+    this.request<Tenant>('POST', `/tenants/${encodeURIComponent(insee)}/decommission`, { reason });
 }
 
 export async function problemOf(response: Response): Promise<Problem> {

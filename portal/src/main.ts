@@ -3,19 +3,23 @@ import { Api, ApiError, fetchPortalConfig, type Me } from './api';
 import { Auth, CALLBACK_PATH } from './auth';
 import { append, clear, h } from './dom';
 import { ROLE_LABELS } from './format';
-import { ROUTES, routeOf } from './routes';
+import { ROUTES, navigationPathOf, routeOf } from './routes';
 import { catalogView } from './views/catalog';
+import { communeView } from './views/commune';
 import { communesView } from './views/communes';
+import { newCommuneView } from './views/newCommune';
 import type { ViewContext } from './views/context';
 import { homeView } from './views/home';
 import { journalView } from './views/journal';
 import { subscriptionsView } from './views/subscriptions';
 
-const VIEWS: Record<string, (ctx: ViewContext) => Promise<HTMLElement[]>> = {
+const VIEWS: Record<string, (ctx: ViewContext, params: Record<string, string>) => Promise<HTMLElement[]>> = {
   '/': homeView,
   '/catalogue': catalogView,
   '/abonnements': subscriptionsView,
   '/communes': communesView,
+  '/communes/nouvelle': newCommuneView,
+  '/communes/:insee': communeView,
   '/journal': journalView,
 };
 
@@ -75,10 +79,11 @@ function navigate(path: string, api: Api, me: Me): void {
 }
 
 async function show(path: string, api: Api, me: Me): Promise<void> {
-  const route = routeOf(path);
+  const match = routeOf(path);
+  const route = match?.route;
   const container = main();
   renderNav(me);
-  if (!route || !route.allowed(me)) {
+  if (!match || !route || !route.allowed(me)) {
     clear(container);
     container.append(h('h1', { tabindex: '-1' }, 'Page introuvable'), h('p', {}, 'Cette page n’existe pas ou ne vous est pas accessible. ', h('a', { href: '/', 'data-link': true }, 'Retour à l’accueil')));
     document.title = 'Page introuvable — MetroCloud';
@@ -87,8 +92,8 @@ async function show(path: string, api: Api, me: Me): Promise<void> {
   }
   container.setAttribute('aria-busy', 'true');
   try {
-    const ctx: ViewContext = { api, me, refresh: () => void show(route.path, api, me) };
-    const content = await VIEWS[route.path](ctx);
+    const ctx: ViewContext = { api, me, refresh: () => void show(path, api, me) };
+    const content = await VIEWS[route.path](ctx, match.params);
     clear(container);
     container.append(...content);
   } catch (e) {
@@ -98,7 +103,7 @@ async function show(path: string, api: Api, me: Me): Promise<void> {
   } finally {
     container.removeAttribute('aria-busy');
   }
-  document.title = `${route.label} — MetroCloud`;
+  document.title = `${container.querySelector('h1')?.textContent ?? route.label} — MetroCloud`;
   focusTitle();
 }
 
@@ -136,12 +141,12 @@ function renderHeader(auth: Auth, me: Me | null): void {
 function renderNav(me: Me): void {
   const nav = document.getElementById('navigation') as HTMLElement;
   clear(nav);
-  const current = routeOf(window.location.pathname)?.path;
+  const current = navigationPathOf(window.location.pathname);
   nav.append(
     h(
       'ul',
       {},
-      ROUTES.filter((r) => r.allowed(me)).map((r) =>
+      ROUTES.filter((r) => r.nav && r.allowed(me)).map((r) =>
         h('li', {}, h('a', { href: r.path, 'data-link': true, 'aria-current': r.path === current ? 'page' : undefined }, r.label)),
       ),
     ),

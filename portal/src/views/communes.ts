@@ -26,6 +26,7 @@ export async function communesView(ctx: ViewContext): Promise<HTMLElement[]> {
   return [
     h('h1', { tabindex: '-1' }, 'Communes membres'),
     h('p', { class: 'lead' }, `${tenants.length} communes, ${formatInteger(population)} habitants.`),
+    h('p', {}, h('a', { href: '/communes/nouvelle', 'data-link': true, class: 'button' }, 'Enregistrer une commune')),
     h('div', { class: 'field inline' }, h('label', { for: filterId }, 'Filtrer par nom ou code INSEE'), filter),
     h(
       'div',
@@ -78,7 +79,7 @@ function row(ctx: ViewContext, t: Tenant, services: string[]): HTMLElement {
   return h(
     'tr',
     { 'data-insee': t.insee },
-    h('th', { scope: 'row' }, t.name),
+    h('th', { scope: 'row' }, h('a', { href: `/communes/${t.insee}`, 'data-link': true }, t.name)),
     h('td', {}, t.insee),
     h('td', { class: 'number' }, formatInteger(t.population)),
     h('td', {}, h('span', { class: `status status-${t.status.toLowerCase()}` }, TENANT_STATUS[t.status] ?? t.status), t.statusReason ? h('span', { class: 'reason' }, ` — ${t.statusReason}`) : null),

@@ -93,7 +93,7 @@ class PortalBrowserIT extends PlatformTestBase {
         summary, tests + " tests, " + pass + " passed, " + fail + " failed (Chromium, axe-core)\n");
     assertThat(process.exitValue()).as(String.join("\n", output)).isZero();
     assertThat(fail).isZero();
-    assertThat(tests).isGreaterThanOrEqualTo(6);
+    assertThat(tests).isGreaterThanOrEqualTo(7);
     assertThat(pass).isEqualTo(tests);
   }
 }

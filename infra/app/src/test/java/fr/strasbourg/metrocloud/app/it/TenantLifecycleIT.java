@@ -101,6 +101,55 @@ class TenantLifecycleIT extends PlatformTestBase {
   }
 
   @Test
+  void theOperatorUpdatesWhatTheDsiKeepsAboutACommune() {
+    Commune lipsheim = SampleCommunes.LIPSHEIM;
+    platform.ensureActiveCommune(lipsheim);
+    ApiClient operator = platform.operator();
+    String details =
+        "{\"population\": 2750, \"contact\": {\"name\": \"Secrétariat général\", \"email\": \"mairie@lipsheim.example.org\","
+            + " \"phone\": \"+33 3 88 00 00 01\"}, \"convention\": {\"number\": \"EMS-MUT-2027-001\", \"signedOn\": \"2026-10-01\"}}";
+    JsonObject updated =
+        assertOk(
+                operator.send(
+                    "PUT",
+                    "/api/v1/tenants/" + lipsheim.insee() + "/details",
+                    details,
+                    "application/json"),
+                200)
+            .json();
+    assertThat(updated.getInt("population")).isEqualTo(2750);
+    assertThat(updated.getJsonObject("contact").getString("email"))
+        .isEqualTo("mairie@lipsheim.example.org");
+    assertThat(updated.getJsonObject("convention").getString("signedOn")).isEqualTo("2026-10-01");
+    assertThat(actionsOf(lipsheim.insee())).contains("tenants.tenant.updated");
+
+    String badEmail = "{\"population\": 2750, \"contact\": {\"email\": \"nope\"}}";
+    assertProblem(
+        operator.send(
+            "PUT",
+            "/api/v1/tenants/" + lipsheim.insee() + "/details",
+            badEmail,
+            "application/json"),
+        400,
+        "validation-failed");
+    String future =
+        "{\"population\": 2750, \"convention\": {\"number\": \"X\", \"signedOn\": \"2999-01-01\"}}";
+    assertProblem(
+        operator.send(
+            "PUT", "/api/v1/tenants/" + lipsheim.insee() + "/details", future, "application/json"),
+        400,
+        "validation-failed");
+    ApiClient admin = platform.as(Platform.adminOf(lipsheim), lipsheim);
+    assertProblem(
+        admin.send(
+            "PUT", "/api/v1/tenants/" + lipsheim.insee() + "/details", details, "application/json"),
+        403,
+        "forbidden");
+    assertThat(operator.get("/api/v1/tenants/" + lipsheim.insee()).json().getInt("population"))
+        .isEqualTo(2750);
+  }
+
+  @Test
   void hostileInputGetsProblemsAndWritesNothing() {
     ApiClient operator = platform.operator();
     Commune brumath = SampleCommunes.BRUMATH;

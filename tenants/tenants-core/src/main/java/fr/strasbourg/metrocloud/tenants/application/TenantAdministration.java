@@ -3,6 +3,8 @@ package fr.strasbourg.metrocloud.tenants.application;
 import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
 import fr.strasbourg.metrocloud.kernel.tenancy.InseeCode;
 import fr.strasbourg.metrocloud.tenants.api.TenantStatus;
+import fr.strasbourg.metrocloud.tenants.domain.Contact;
+import fr.strasbourg.metrocloud.tenants.domain.Convention;
 import fr.strasbourg.metrocloud.tenants.domain.RegisteredResource;
 import fr.strasbourg.metrocloud.tenants.domain.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +50,16 @@ public class TenantAdministration {
 
   public Tenant suspend(CallContext operator, InseeCode insee, String reason) {
     return store.suspend(operator.requireOperator().actingOn(insee), reason);
+  }
+
+  public Tenant updateDetails(
+      CallContext operator,
+      InseeCode insee,
+      int population,
+      Contact contact,
+      Convention convention) {
+    return store.updateDetails(
+        operator.requireOperator().actingOn(insee), population, contact, convention);
   }
 
   public Tenant resume(CallContext operator, InseeCode insee) {

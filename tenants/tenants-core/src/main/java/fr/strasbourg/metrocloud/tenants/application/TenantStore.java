@@ -10,6 +10,8 @@ import fr.strasbourg.metrocloud.kernel.tenancy.InseeCode;
 import fr.strasbourg.metrocloud.kernel.tenancy.TenantBound;
 import fr.strasbourg.metrocloud.tenants.api.ProvisionedResource;
 import fr.strasbourg.metrocloud.tenants.api.TenantStatus;
+import fr.strasbourg.metrocloud.tenants.domain.Contact;
+import fr.strasbourg.metrocloud.tenants.domain.Convention;
 import fr.strasbourg.metrocloud.tenants.domain.IllegalTransitionException;
 import fr.strasbourg.metrocloud.tenants.domain.RegisteredResource;
 import fr.strasbourg.metrocloud.tenants.domain.Tenant;
@@ -143,6 +145,19 @@ public class TenantStore {
         onCommune,
         AuditRecord.success("tenants.tenant.suspended", "tenant", tenant.insee().value())
             .withDetail("reason", reason));
+    return tenant;
+  }
+
+  public Tenant updateDetails(
+      CallContext onCommune, int population, Contact contact, Convention convention) {
+    Tenant tenant = load(onCommune, onCommune.requireCommune());
+    transition(
+        () -> tenant.updateDetails(population, contact, convention, clock.instant()), tenant);
+    audit.record(
+        onCommune,
+        AuditRecord.success("tenants.tenant.updated", "tenant", tenant.insee().value())
+            .withDetail("population", Integer.toString(population))
+            .withDetail("convention", convention == null ? null : convention.number()));
     return tenant;
   }
 

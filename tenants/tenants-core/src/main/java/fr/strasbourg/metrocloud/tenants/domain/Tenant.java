@@ -124,6 +124,21 @@ public class Tenant {
     changeStatus(TenantStatus.DECOMMISSIONED, reason, now);
   }
 
+  /**
+   * Updates what the DSI keeps about the commune: population (legal population of the year),
+   * contact, convention. A decommissioned commune's record is frozen.
+   */
+  public void updateDetails(
+      int newPopulation, Contact newContact, Convention newConvention, Instant now) {
+    if (status == TenantStatus.DECOMMISSIONED) {
+      throw new IllegalTransitionException(status, "update");
+    }
+    population = newPopulation;
+    contact = newContact;
+    convention = newConvention;
+    updatedAt = now;
+  }
+
   private void require(TenantStatus expected, String transition) {
     if (status != expected) {
       throw new IllegalTransitionException(status, transition);

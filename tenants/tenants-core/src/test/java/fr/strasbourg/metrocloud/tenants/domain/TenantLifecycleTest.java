@@ -74,4 +74,20 @@ class TenantLifecycleTest {
     t.decommission("x", T0);
     assertThatThrownBy(() -> t.resume(T0)).isInstanceOf(IllegalTransitionException.class);
   }
+
+  @Test
+  void detailsCanBeUpdatedUntilDecommissioning() {
+    Tenant t = eschau();
+    t.provisioningSucceeded(T0);
+    t.updateDetails(
+        5800, new Contact("DGS", "dgs@eschau.example", "03 88 64 00 00"), null, T0.plusSeconds(60));
+    assertThat(t.population()).isEqualTo(5800);
+    assertThat(t.contact().phone()).isEqualTo("03 88 64 00 00");
+    assertThat(t.convention()).isNull();
+    assertThat(t.updatedAt()).isEqualTo(T0.plusSeconds(60));
+    t.suspend("x", T0);
+    t.decommission("x", T0);
+    assertThatThrownBy(() -> t.updateDetails(1, null, null, T0))
+        .isInstanceOf(IllegalTransitionException.class);
+  }
 }

@@ -91,6 +91,14 @@ public final class TenantDtos {
       @Valid ConventionDto convention,
       @NotNull @Valid AdministratorDto administrator) {}
 
+  /**
+   * Body of {@code PUT /tenants/{insee}/details}: replaces what the DSI keeps about the commune.
+   */
+  public record DetailsRequest(
+      @NotNull @PositiveOrZero @Max(10_000_000) Integer population,
+      @Valid ContactDto contact,
+      @Valid ConventionDto convention) {}
+
   /** Body of {@code POST /tenants/{insee}/suspend} and {@code /decommission}. */
   public record ReasonRequest(@NotBlank @Size(max = 500) String reason) {}
 

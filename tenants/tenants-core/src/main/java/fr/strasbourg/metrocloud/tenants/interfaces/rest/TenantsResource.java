@@ -14,6 +14,7 @@ import fr.strasbourg.metrocloud.tenants.domain.Convention;
 import fr.strasbourg.metrocloud.tenants.domain.FirstAdministrator;
 import fr.strasbourg.metrocloud.tenants.infrastructure.keycloak.KeycloakAdministratorProvisioner;
 import fr.strasbourg.metrocloud.tenants.interfaces.rest.TenantDtos.CreateTenantRequest;
+import fr.strasbourg.metrocloud.tenants.interfaces.rest.TenantDtos.DetailsRequest;
 import fr.strasbourg.metrocloud.tenants.interfaces.rest.TenantDtos.InitialAdministratorDto;
 import fr.strasbourg.metrocloud.tenants.interfaces.rest.TenantDtos.ProvisioningResponse;
 import fr.strasbourg.metrocloud.tenants.interfaces.rest.TenantDtos.ReasonRequest;
@@ -27,6 +28,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -124,6 +126,27 @@ public class TenantsResource {
   @Operation(summary = "Retry the provisioning of a commune in PROVISIONING_FAILED (operator)")
   public ProvisioningResponse retry(@PathParam("insee") String insee) {
     return toResponse(administration.retryProvisioning(caller, parse(insee)));
+  }
+
+  @PUT
+  @Path("{insee}/details")
+  @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
+  @Operation(
+      summary = "Replace the commune's population, contact and convention reference (operator)")
+  public TenantDto updateDetails(
+      @PathParam("insee") String insee, @NotNull @Valid DetailsRequest request) {
+    return TenantDto.of(
+        administration.updateDetails(
+            caller,
+            parse(insee),
+            request.population(),
+            request.contact() == null
+                ? null
+                : new Contact(
+                    request.contact().name(), request.contact().email(), request.contact().phone()),
+            request.convention() == null
+                ? null
+                : new Convention(request.convention().number(), request.convention().signedOn())));
   }
 
   @POST
