@@ -45,6 +45,16 @@ public class IsolationProbe {
 
   @Transactional
   @TenantBound
+  public java.time.LocalDate latestStart(CallContext context) {
+    Object latest =
+        em.createNativeQuery(
+                "SELECT max(starts_on) FROM subscriptions WHERE service_code = 'e-signature'")
+            .getSingleResult();
+    return latest == null ? null : ((java.sql.Date) latest).toLocalDate();
+  }
+
+  @Transactional
+  @TenantBound
   public Subscription find(CallContext context, UUID id) {
     return em.find(Subscription.class, id);
   }

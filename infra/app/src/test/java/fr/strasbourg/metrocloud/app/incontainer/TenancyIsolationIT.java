@@ -86,11 +86,13 @@ class TenancyIsolationIT {
   }
 
   private UUID subscribe(CallContext context, InseeCode commune) {
-    LocalDate start = LocalDate.now().plusDays(1 + (long) (Math.random() * 300));
+    // One-day subscriptions on successive days, so that no two ever overlap
+    LocalDate latest = probe.latestStart(context);
+    LocalDate start =
+        (latest == null || latest.isBefore(LocalDate.now()) ? LocalDate.now() : latest).plusDays(2);
     Subscription s =
         Subscription.start(
             commune, ServiceCode.E_SIGNATURE, start, LocalDate.now(), null, "alice", Instant.now());
-    // A one-day subscription, so the next test's one cannot overlap it
     s.end(start.plusDays(1), LocalDate.now(), null, "alice", Instant.now());
     probe.persist(context, s);
     return s.id();
