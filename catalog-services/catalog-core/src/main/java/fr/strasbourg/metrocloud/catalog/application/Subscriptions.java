@@ -157,7 +157,14 @@ public class Subscriptions {
   }
 
   public Subscription get(CallContext caller, UUID id) {
-    return repository.subscription(id).orElseThrow(() -> notFound(id));
+    Subscription subscription = repository.subscription(id).orElseThrow(() -> notFound(id));
+    if (caller.crossTenantRead()) {
+      audit.record(
+          caller,
+          AuditRecord.success("platform.subscription.read", "subscription", id.toString())
+              .withDetail("tenant", subscription.commune().value()));
+    }
+    return subscription;
   }
 
   private static Subscription rules(java.util.function.Supplier<Subscription> change) {

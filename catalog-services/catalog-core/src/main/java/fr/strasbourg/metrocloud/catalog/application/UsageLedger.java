@@ -5,6 +5,8 @@ import fr.strasbourg.metrocloud.catalog.api.UsageEvent;
 import fr.strasbourg.metrocloud.catalog.api.UsageRecorder;
 import fr.strasbourg.metrocloud.catalog.domain.CatalogRepository;
 import fr.strasbourg.metrocloud.catalog.domain.RecordedUsage;
+import fr.strasbourg.metrocloud.kernel.audit.AuditRecord;
+import fr.strasbourg.metrocloud.kernel.audit.AuditTrail;
 import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
 import fr.strasbourg.metrocloud.kernel.tenancy.TenantBound;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +27,8 @@ public class UsageLedger implements UsageRecorder {
 
   @Inject BusinessCalendar calendar;
 
+  @Inject AuditTrail audit;
+
   @Override
   @Transactional(TxType.MANDATORY)
   @TenantBound
@@ -36,6 +40,13 @@ public class UsageLedger implements UsageRecorder {
   @TenantBound
   public List<RecordedUsage> read(
       CallContext caller, ServiceCode service, Instant from, Instant to, int limit) {
+    if (caller.operatorActingOnBehalf().isPresent()) {
+      // the DSI reading a commune's consumption: recorded in that commune's trail
+      audit.record(
+          caller,
+          AuditRecord.success("catalog.usage.read-by-operator", "usage", caller.tenant().value())
+              .withDetail("service", service == null ? null : service.value()));
+    }
     return repository.usage(service, from, to, limit);
   }
 }

@@ -95,14 +95,29 @@ class ApiIsolationIT extends PlatformTestBase {
     assertProblem(operator.get("/api/v1/services/e-signature"), 403, "forbidden");
     assertProblem(
         operator.delete("/api/v1/subscriptions/" + strasbourgSubscription), 403, "forbidden");
-    // Its cross-commune reads are recorded in the platform's own trail
+    assertOk(operator.get("/api/v1/tenants/67482"), 200);
+    assertOk(operator.get("/api/v1/subscriptions/" + strasbourgSubscription), 200);
+    assertOk(operator.get("/api/v1/usage?tenant=67482"), 200);
+    // Its cross-commune reads are recorded in the platform's own trail, its reading of a commune's
+    // consumption in that commune's trail
     List<String> platformActions =
         operator.get("/api/v1/audit/events?tenant=platform&limit=50").jsonArray().stream()
             .map(JsonValue::asJsonObject)
             .map(e -> e.getString("action"))
             .toList();
     assertThat(platformActions)
-        .contains("platform.subscriptions.listed", "platform.tenants.listed");
+        .contains(
+            "platform.subscriptions.listed",
+            "platform.tenants.listed",
+            "platform.tenant.read",
+            "platform.subscription.read");
+    assertThat(
+            strasbourg
+                .get("/api/v1/audit/events?limit=50")
+                .jsonArray()
+                .getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("action"))
+        .contains("catalog.usage.read-by-operator");
   }
 
   @Test

@@ -41,7 +41,7 @@ public class TenantAdministration {
 
   /** A commune as the caller may see it: the operator any, a commune user its own (else 404). */
   public Tenant get(CallContext caller, InseeCode insee) {
-    return store.load(caller, insee);
+    return store.read(caller, insee);
   }
 
   public List<RegisteredResource> resources(CallContext operator, InseeCode insee) {

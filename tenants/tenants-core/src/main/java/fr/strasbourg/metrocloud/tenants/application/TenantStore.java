@@ -88,7 +88,21 @@ public class TenantStore {
 
   public List<RegisteredResource> resources(CallContext context, InseeCode insee) {
     load(context, insee);
+    auditOperatorRead(context, "platform.tenant-resources.read", insee);
     return tenants.resourcesOf(insee);
+  }
+
+  /** One commune as the caller may see it; the operator's cross-tenant read is audited. */
+  public Tenant read(CallContext context, InseeCode insee) {
+    Tenant tenant = load(context, insee);
+    auditOperatorRead(context, "platform.tenant.read", insee);
+    return tenant;
+  }
+
+  private void auditOperatorRead(CallContext context, String action, InseeCode insee) {
+    if (context.crossTenantRead()) {
+      audit.record(context, AuditRecord.success(action, "tenant", insee.value()));
+    }
   }
 
   public Tenant beginRetry(CallContext onCommune) {
