@@ -103,6 +103,15 @@ public final class Platform {
         }
       } else if ("SUSPENDED".equals(status)) {
         operator.post("/api/v1/tenants/" + c.insee() + "/resume", "{}");
+      } else if ("ACTIVE".equals(status)) {
+        // complete what a newer platform provisions (e.g. storage for communes created before it
+        // existed)
+        ApiClient.Reply reconciled =
+            operator.post("/api/v1/tenants/" + c.insee() + "/reconcile", "{}");
+        if (reconciled.status() != 200) {
+          throw new IllegalStateException(
+              "Reconciliation of " + c.name() + " failed: " + reconciled);
+        }
       }
     } else {
       throw new IllegalStateException("Cannot read commune " + c.name() + ": " + existing);

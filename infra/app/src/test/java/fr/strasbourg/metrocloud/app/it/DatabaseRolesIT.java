@@ -16,7 +16,13 @@ import org.junit.jupiter.api.Test;
 class DatabaseRolesIT extends PlatformTestBase {
 
   private static final List<String> TENANT_OWNED =
-      List.of("audit_events", "tenants", "tenant_resources", "subscriptions", "usage_events");
+      List.of(
+          "audit_events",
+          "tenants",
+          "tenant_resources",
+          "subscriptions",
+          "usage_events",
+          "tenant_data_keys");
 
   @Test
   void theApplicationRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {
@@ -71,7 +77,7 @@ class DatabaseRolesIT extends PlatformTestBase {
   void eachModuleKeepsItsOwnMigrationHistory() throws SQLException {
     try (Connection owner = Database.asOwner();
         Statement s = owner.createStatement()) {
-      for (String module : List.of("platform", "audit", "tenants", "catalog")) {
+      for (String module : List.of("platform", "audit", "tenants", "storage", "catalog")) {
         ResultSet r =
             s.executeQuery(
                 "SELECT count(*) FROM metrocloud.schema_history_"

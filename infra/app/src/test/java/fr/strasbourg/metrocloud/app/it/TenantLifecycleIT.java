@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.strasbourg.metrocloud.app.support.FaultProxy;
 import fr.strasbourg.metrocloud.app.support.PlatformTestBase;
+import fr.strasbourg.metrocloud.app.support.Storage;
 import fr.strasbourg.metrocloud.testkit.ApiClient;
 import fr.strasbourg.metrocloud.testkit.OidcLogin;
 import fr.strasbourg.metrocloud.testkit.Platform;
@@ -48,7 +49,8 @@ class TenantLifecycleIT extends PlatformTestBase {
         .isEqualTo("EMS-MUT-2026-67348");
     assertThat(body.getJsonArray("resources").getValuesAs(JsonObject.class))
         .extracting(r -> r.getString("kind"))
-        .containsExactly("keycloak.organization", "keycloak.administrator");
+        .containsExactly(
+            "keycloak.organization", "keycloak.administrator", "crypto.data-key", "s3.bucket");
     String temporaryPassword =
         body.getJsonObject("initialAdministrator").getString("temporaryPassword");
     assertThat(temporaryPassword).hasSize(20);
@@ -59,6 +61,9 @@ class TenantLifecycleIT extends PlatformTestBase {
     assertThat(platform.keycloak().members("67348")).containsExactly(Platform.adminOf(obernai));
     assertThat(platform.keycloak().realmRolesOf(Platform.adminOf(obernai)))
         .contains("commune-admin");
+    // and its storage: a bucket and a data key
+    assertThat(Storage.bucketExists("metrocloud-67348")).isTrue();
+    assertThat(Storage.dataKeyDestroyed("67348")).isFalse();
 
     // The administrator logs in with the temporary password, must change it, and lands in the new
     // commune
@@ -79,7 +84,7 @@ class TenantLifecycleIT extends PlatformTestBase {
 
     // The registry is readable by the operator; the commune's trail recorded the provisioning
     ApiClient.Reply resources = operator.get("/api/v1/tenants/67348/resources");
-    assertThat(resources.jsonArray()).hasSize(2);
+    assertThat(resources.jsonArray()).hasSize(4);
     assertThat(actionsOf("67348"))
         .contains("tenants.tenant.registered", "tenants.provisioning.completed");
   }
@@ -147,6 +152,38 @@ class TenantLifecycleIT extends PlatformTestBase {
         "forbidden");
     assertThat(operator.get("/api/v1/tenants/" + lipsheim.insee()).json().getInt("population"))
         .isEqualTo(2750);
+  }
+
+  @Test
+  void reconciliationRecreatesAMissingResourceWithoutTouchingWhatIsInUse() throws Exception {
+    Commune lipsheim = SampleCommunes.LIPSHEIM;
+    platform.ensureActiveCommune(lipsheim);
+    ApiClient operator = platform.operator();
+    // Someone removed the commune's (empty) bucket by hand
+    String bucket = "metrocloud-" + lipsheim.insee();
+    Storage.client().removeBucket(io.minio.RemoveBucketArgs.builder().bucket(bucket).build());
+    assertThat(Storage.bucketExists(bucket)).isFalse();
+
+    JsonObject reconciled =
+        assertOk(operator.post("/api/v1/tenants/" + lipsheim.insee() + "/reconcile", "{}"), 200)
+            .json();
+    assertThat(reconciled.getJsonObject("tenant").getString("status")).isEqualTo("ACTIVE");
+    assertThat(reconciled.getJsonArray("resources")).hasSize(4);
+    assertThat(reconciled.containsKey("initialAdministrator")).isFalse();
+    assertThat(Storage.bucketExists(bucket)).isTrue();
+    // The administrator's password was not reset
+    assertThat(platform.login(Platform.adminOf(lipsheim), lipsheim).claims().getString("tenant"))
+        .isEqualTo(lipsheim.insee());
+    assertThat(actionsOf(lipsheim.insee())).contains("tenants.resources.reconciled");
+
+    assertOk(
+        operator.post("/api/v1/tenants/" + lipsheim.insee() + "/suspend", "{\"reason\":\"test\"}"),
+        200);
+    assertProblem(
+        operator.post("/api/v1/tenants/" + lipsheim.insee() + "/reconcile", "{}"),
+        409,
+        "illegal-tenant-transition");
+    assertOk(operator.post("/api/v1/tenants/" + lipsheim.insee() + "/resume", "{}"), 200);
   }
 
   @Test
@@ -234,7 +271,7 @@ class TenantLifecycleIT extends PlatformTestBase {
     assertThat(platform.keycloak().members(molsheim.insee()))
         .containsExactly(Platform.adminOf(molsheim));
     assertThat(operator.get("/api/v1/tenants/" + molsheim.insee() + "/resources").jsonArray())
-        .hasSize(2);
+        .hasSize(4);
 
     // A retry of an active commune is refused
     assertProblem(
@@ -381,6 +418,9 @@ class TenantLifecycleIT extends PlatformTestBase {
         operator.post("/api/v1/tenants/" + saverne.insee() + "/resume", "{}"),
         409,
         "illegal-tenant-transition");
+    // Its data key is destroyed (crypto-shredding) and its bucket removed
+    assertThat(Storage.bucketExists("metrocloud-" + saverne.insee())).isFalse();
+    assertThat(Storage.dataKeyDestroyed(saverne.insee())).isTrue();
   }
 
   private List<String> actionsOf(String insee) {

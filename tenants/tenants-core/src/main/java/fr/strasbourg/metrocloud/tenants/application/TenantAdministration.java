@@ -35,6 +35,10 @@ public class TenantAdministration {
     return provisioning.run(onCommune);
   }
 
+  public ProvisioningResult reconcile(CallContext operator, InseeCode insee) {
+    return provisioning.reconcile(operator.requireOperator().actingOn(insee));
+  }
+
   public List<Tenant> list(CallContext operator) {
     return store.all(operator.requireOperator());
   }

@@ -6,6 +6,7 @@ import fr.strasbourg.metrocloud.tenants.api.ProvisionedResource;
 import fr.strasbourg.metrocloud.tenants.api.ProvisioningException;
 import fr.strasbourg.metrocloud.tenants.api.ProvisioningTarget;
 import fr.strasbourg.metrocloud.tenants.api.TenantResourceProvisioner;
+import fr.strasbourg.metrocloud.tenants.api.TenantStatus;
 import fr.strasbourg.metrocloud.tenants.domain.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -98,6 +99,38 @@ public class TenantProvisioning {
             e);
       }
     }
+  }
+
+  /**
+   * Completes an active commune's resources: every provisioner runs in reconciliation mode (creates
+   * what is missing, adopts what exists, changes nothing in use). Used after an upgrade that adds a
+   * kind of resource, or to repair a resource removed by hand. A failure leaves the commune active
+   * and is reported (502) and audited.
+   */
+  public ProvisioningResult reconcile(CallContext onCommune) {
+    Tenant tenant = store.expectStatus(onCommune, TenantStatus.ACTIVE, "reconcile");
+    ProvisioningTarget target = tenant.provisioningTarget().forReconciliation();
+    Map<String, ProvisionedResource> found = new LinkedHashMap<>();
+    Map<String, String> handover = new LinkedHashMap<>();
+    for (TenantResourceProvisioner provisioner : ordered()) {
+      try {
+        found.put(provisioner.kind(), provisioner.provision(target, Map.copyOf(found), handover));
+      } catch (ProvisioningException | RuntimeException e) {
+        String reason = provisioner.kind() + " : " + e.getMessage();
+        store.markReconciliationFailed(onCommune, reason);
+        throw (BadGatewayProblem)
+            new BadGatewayProblem(
+                    "reconciliation-failed",
+                    "Échec de la mise en conformité des ressources de "
+                        + target.name()
+                        + " ("
+                        + reason
+                        + "). La commune reste active ; relancez l'opération.")
+                .with("tenant", target.insee().value())
+                .with("failedStep", provisioner.kind());
+      }
+    }
+    return store.markReconciled(onCommune, found.values(), handover);
   }
 
   /**

@@ -131,10 +131,45 @@ public class TenantStore {
       Map<String, String> handover) {
     InseeCode insee = onCommune.requireCommune();
     Tenant tenant = load(onCommune, insee);
+    register(insee, created);
+    tenant.provisioningSucceeded(clock.instant());
+    audit.record(
+        onCommune,
+        AuditRecord.success("tenants.provisioning.completed", "tenant", insee.value())
+            .withDetail("resources", kinds(created)));
+    return new ProvisioningResult(tenant, tenants.resourcesOf(insee), handover);
+  }
+
+  /**
+   * Records the resources of an active commune after a reconciliation; its status does not change.
+   */
+  public ProvisioningResult markReconciled(
+      CallContext onCommune,
+      Collection<ProvisionedResource> resources,
+      Map<String, String> handover) {
+    InseeCode insee = onCommune.requireCommune();
+    Tenant tenant = load(onCommune, insee);
+    register(insee, resources);
+    audit.record(
+        onCommune,
+        AuditRecord.success("tenants.resources.reconciled", "tenant", insee.value())
+            .withDetail("resources", kinds(resources)));
+    return new ProvisioningResult(tenant, tenants.resourcesOf(insee), handover);
+  }
+
+  public void markReconciliationFailed(CallContext onCommune, String reason) {
+    audit.record(
+        onCommune,
+        AuditRecord.success("tenants.resources.reconciled", "tenant", onCommune.tenant().value())
+            .withOutcome(Outcome.FAILURE)
+            .withDetail("reason", reason));
+  }
+
+  private void register(InseeCode insee, Collection<ProvisionedResource> resources) {
     Map<String, RegisteredResource> existing =
         tenants.resourcesOf(insee).stream()
             .collect(Collectors.toMap(RegisteredResource::kind, Function.identity()));
-    for (ProvisionedResource resource : created) {
+    for (ProvisionedResource resource : resources) {
       RegisteredResource entry = existing.get(resource.kind());
       if (entry == null) {
         tenants.add(RegisteredResource.of(insee, resource, clock.instant()));
@@ -142,14 +177,10 @@ public class TenantStore {
         entry.refresh(resource, clock.instant());
       }
     }
-    tenant.provisioningSucceeded(clock.instant());
-    audit.record(
-        onCommune,
-        AuditRecord.success("tenants.provisioning.completed", "tenant", insee.value())
-            .withDetail(
-                "resources",
-                created.stream().map(ProvisionedResource::kind).collect(Collectors.joining(","))));
-    return new ProvisioningResult(tenant, tenants.resourcesOf(insee), handover);
+  }
+
+  private static String kinds(Collection<ProvisionedResource> resources) {
+    return resources.stream().map(ProvisionedResource::kind).collect(Collectors.joining(","));
   }
 
   public Tenant suspend(CallContext onCommune, String reason) {

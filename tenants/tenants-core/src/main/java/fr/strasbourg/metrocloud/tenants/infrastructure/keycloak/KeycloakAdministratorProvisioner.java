@@ -54,19 +54,25 @@ public class KeycloakAdministratorProvisioner implements TenantResourceProvision
     try {
       Optional<JsonObject> existing = keycloak.findUserByUsername(admin.username());
       String userId;
+      boolean handOverPassword = true;
       if (existing.isPresent()) {
         userId = existing.get().getString("id");
+        // Reconciling an active commune: its administrator's account is in use, leave its password
+        // alone
+        handOverPassword = !target.reconciling();
       } else {
         userId =
             keycloak.createUser(
                 admin.username(), admin.firstName(), admin.lastName(), admin.email());
       }
-      String password = TemporaryPasswords.generate();
-      keycloak.setPassword(userId, password, true);
+      if (handOverPassword) {
+        String password = TemporaryPasswords.generate();
+        keycloak.setPassword(userId, password, true);
+        handover.put(HANDOVER_USERNAME, admin.username());
+        handover.put(HANDOVER_PASSWORD, password);
+      }
       keycloak.addMember(organization.externalId(), userId);
       keycloak.assignRealmRoles(userId, List.of(Role.COMMUNE_ADMIN.claimValue()));
-      handover.put(HANDOVER_USERNAME, admin.username());
-      handover.put(HANDOVER_PASSWORD, password);
       return new ProvisionedResource(
           KIND,
           userId,

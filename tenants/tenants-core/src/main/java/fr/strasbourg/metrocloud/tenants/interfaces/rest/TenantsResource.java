@@ -150,6 +150,16 @@ public class TenantsResource {
   }
 
   @POST
+  @Path("{insee}/reconcile")
+  @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
+  @Operation(
+      summary =
+          "Complete an active commune's resources (after an upgrade adds a kind, or one was removed); operator")
+  public ProvisioningResponse reconcile(@PathParam("insee") String insee) {
+    return toResponse(administration.reconcile(caller, parse(insee)));
+  }
+
+  @POST
   @Path("{insee}/suspend")
   @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
   @Operation(
