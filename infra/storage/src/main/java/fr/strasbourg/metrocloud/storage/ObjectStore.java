@@ -33,4 +33,10 @@ public interface ObjectStore {
 
   /** Keys under a prefix, in lexical order. */
   List<String> keys(CallContext commune, String prefix);
+
+  /** Objects under a prefix with their last modification, in lexical order of keys. */
+  List<ObjectSummary> list(CallContext commune, String prefix);
+
+  /** An object as listed. */
+  record ObjectSummary(String key, java.time.Instant lastModified, long storedSize) {}
 }

@@ -2,8 +2,10 @@ package fr.strasbourg.metrocloud.catalog.application;
 
 import fr.strasbourg.metrocloud.catalog.api.ServiceAccess;
 import fr.strasbourg.metrocloud.catalog.api.ServiceCode;
+import fr.strasbourg.metrocloud.catalog.api.SubscriptionTerms;
 import fr.strasbourg.metrocloud.catalog.domain.CatalogRepository;
 import fr.strasbourg.metrocloud.catalog.domain.CatalogService;
+import fr.strasbourg.metrocloud.catalog.domain.Subscription;
 import fr.strasbourg.metrocloud.kernel.audit.AuditRecord;
 import fr.strasbourg.metrocloud.kernel.audit.AuditTrail;
 import fr.strasbourg.metrocloud.kernel.audit.Outcome;
@@ -14,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * {@link ServiceAccess}: a subscription in force today, or 403 naming the service (and an audit
@@ -31,7 +34,7 @@ public class SubscriptionGuard implements ServiceAccess {
   @Override
   @Transactional
   @TenantBound
-  public void requireSubscription(CallContext caller, ServiceCode code) {
+  public SubscriptionTerms requireSubscription(CallContext caller, ServiceCode code) {
     CatalogService service =
         repository.service(code).orElseThrow(() -> CatalogQueries.unknownService(code.value()));
     if (caller.commune().isEmpty()) {
@@ -42,26 +45,33 @@ public class SubscriptionGuard implements ServiceAccess {
               .with("service", code.value());
     }
     LocalDate today = calendar.today();
-    boolean subscribed =
-        repository.subscriptionsTo(code).stream().anyMatch(s -> s.statusOn(today).inForce());
-    if (!subscribed) {
-      audit.recordIndependently(
-          caller,
-          new AuditRecord(
-              "catalog.service.access-refused",
-              "service",
-              code.value(),
-              Outcome.DENIED,
-              java.util.Map.of("reason", "not-subscribed")));
-      throw (ForbiddenProblem)
-          new ForbiddenProblem(
-                  "service-not-subscribed",
-                  "Service non souscrit",
-                  "Votre commune n'est pas abonnée au service « "
-                      + service.nameFr()
-                      + " ». Son administrateur peut y souscrire depuis le catalogue.")
-              .with("service", code.value())
-              .with("serviceName", service.nameFr());
+    Optional<Subscription> inForce =
+        repository.subscriptionsTo(code).stream()
+            .filter(s -> s.statusOn(today).inForce())
+            .findFirst();
+    if (inForce.isPresent()) {
+      var s = inForce.get();
+      return new SubscriptionTerms(
+          s.id(),
+          s.startsOn(),
+          s.quotaBytes().isPresent() ? s.quotaBytes() : service.defaultQuotaBytes());
     }
+    audit.recordIndependently(
+        caller,
+        new AuditRecord(
+            "catalog.service.access-refused",
+            "service",
+            code.value(),
+            Outcome.DENIED,
+            java.util.Map.of("reason", "not-subscribed")));
+    throw (ForbiddenProblem)
+        new ForbiddenProblem(
+                "service-not-subscribed",
+                "Service non souscrit",
+                "Votre commune n'est pas abonnée au service « "
+                    + service.nameFr()
+                    + " ». Son administrateur peut y souscrire depuis le catalogue.")
+            .with("service", code.value())
+            .with("serviceName", service.nameFr());
   }
 }

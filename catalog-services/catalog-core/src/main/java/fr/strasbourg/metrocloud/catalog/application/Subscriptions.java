@@ -156,6 +156,24 @@ public class Subscriptions {
     return all;
   }
 
+  /**
+   * The DSI sets a commune's own storage quota on a subscription ({@code null}: the service's
+   * default).
+   */
+  public Subscription setQuota(CallContext onCommune, UUID id, Long quotaBytes) {
+    Subscription subscription = repository.subscription(id).orElseThrow(() -> notFound(id));
+    rules(
+        () -> {
+          subscription.setQuota(quotaBytes);
+          return subscription;
+        });
+    audit.record(
+        onCommune,
+        AuditRecord.success("catalog.subscription.quota-set", "subscription", id.toString())
+            .withDetail("quotaBytes", quotaBytes == null ? "default" : quotaBytes.toString()));
+    return subscription;
+  }
+
   public Subscription get(CallContext caller, UUID id) {
     Subscription subscription = repository.subscription(id).orElseThrow(() -> notFound(id));
     if (caller.crossTenantRead()) {

@@ -44,6 +44,9 @@ public class CatalogService {
   @Column(name = "display_order", nullable = false)
   private int displayOrder;
 
+  @Column(name = "default_quota_bytes")
+  private Long defaultQuotaBytes;
+
   @OneToMany(mappedBy = "service")
   @OrderBy("validFrom")
   private List<Price> prices = new ArrayList<>();
@@ -85,6 +88,13 @@ public class CatalogService {
   /** The price in force on a day. */
   public Optional<Price> priceOn(LocalDate day) {
     return prices.stream().filter(p -> p.appliesOn(day)).findFirst();
+  }
+
+  /** The storage quota of a commune that has no quota of its own, if the service has one. */
+  public java.util.OptionalLong defaultQuotaBytes() {
+    return defaultQuotaBytes == null
+        ? java.util.OptionalLong.empty()
+        : java.util.OptionalLong.of(defaultQuotaBytes);
   }
 
   public boolean acceptsSubscriptions() {

@@ -57,6 +57,9 @@ public class Subscription {
   @Column(name = "ended_at")
   private Instant endedAt;
 
+  @Column(name = "quota_bytes")
+  private Long quotaBytes;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -124,6 +127,20 @@ public class Subscription {
     endDeliberationRef = deliberationRef;
     endedBy = actor;
     endedAt = now;
+  }
+
+  /** Sets the commune's own storage quota ({@code null}: the service's default). */
+  public void setQuota(Long bytes) {
+    if (bytes != null && bytes <= 0) {
+      throw new SubscriptionRuleException("invalid-quota", "Le quota doit être positif.");
+    }
+    quotaBytes = bytes;
+  }
+
+  public java.util.OptionalLong quotaBytes() {
+    return quotaBytes == null
+        ? java.util.OptionalLong.empty()
+        : java.util.OptionalLong.of(quotaBytes);
   }
 
   public SubscriptionStatus statusOn(LocalDate day) {

@@ -17,4 +17,7 @@ public interface TenantDirectory {
    * A commune as the caller may see it: a commune user sees only its own, the operator sees all.
    */
   Optional<TenantSummary> find(CallContext caller, InseeCode commune);
+
+  /** Every commune (platform jobs, operator context only: cross-tenant read). */
+  java.util.List<TenantSummary> all(CallContext operator);
 }

@@ -26,6 +26,11 @@ public class TenantDirectoryService implements TenantDirectory {
   }
 
   @Override
+  public java.util.List<TenantSummary> all(CallContext operator) {
+    return tenants.findAll().stream().map(Tenant::summary).toList();
+  }
+
+  @Override
   public Optional<TenantSummary> find(CallContext caller, InseeCode commune) {
     return tenants.find(commune).map(Tenant::summary);
   }

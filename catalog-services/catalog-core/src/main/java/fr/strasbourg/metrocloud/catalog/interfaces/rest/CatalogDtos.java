@@ -63,7 +63,8 @@ public final class CatalogDtos {
       String createdBy,
       Instant createdAt,
       String endedBy,
-      Instant endedAt) {
+      Instant endedAt,
+      Long quotaBytes) {
     static SubscriptionDto of(Subscription s, LocalDate today) {
       return new SubscriptionDto(
           s.id(),
@@ -77,7 +78,8 @@ public final class CatalogDtos {
           s.createdBy(),
           s.createdAt(),
           s.endedBy(),
-          s.endedAt());
+          s.endedAt(),
+          s.quotaBytes().isPresent() ? s.quotaBytes().getAsLong() : null);
     }
   }
 
@@ -86,6 +88,9 @@ public final class CatalogDtos {
       @NotBlank @Size(max = 40) String service,
       LocalDate startsOn,
       @Size(max = 100) String deliberationRef) {}
+
+  /** Body of the quota endpoint: bytes, or null for the service's default. */
+  public record QuotaRequest(@jakarta.validation.constraints.Positive Long quotaBytes) {}
 
   /** A usage event as the API shows it. */
   public record UsageDto(

@@ -147,6 +147,33 @@ public class MinioObjectStore implements ObjectStore {
   }
 
   @Override
+  public List<ObjectSummary> list(CallContext commune, String prefix) {
+    List<ObjectSummary> objects = new ArrayList<>();
+    try {
+      for (Result<Item> result :
+          client.listObjects(
+              ListObjectsArgs.builder()
+                  .bucket(bucket(commune))
+                  .prefix(prefix)
+                  .recursive(true)
+                  .build())) {
+        Item item = result.get();
+        objects.add(
+            new ObjectSummary(
+                item.objectName(),
+                item.lastModified() == null
+                    ? java.time.Instant.EPOCH
+                    : item.lastModified().toInstant(),
+                item.size()));
+      }
+    } catch (Exception e) {
+      throw unavailable("liste des objets", e);
+    }
+    objects.sort(java.util.Comparator.comparing(ObjectSummary::key));
+    return objects;
+  }
+
+  @Override
   public List<String> keys(CallContext commune, String prefix) {
     List<String> keys = new ArrayList<>();
     try {

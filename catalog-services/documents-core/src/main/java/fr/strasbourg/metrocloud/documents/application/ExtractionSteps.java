@@ -1,0 +1,114 @@
+package fr.strasbourg.metrocloud.documents.application;
+
+import fr.strasbourg.metrocloud.documents.domain.Document;
+import fr.strasbourg.metrocloud.documents.domain.DocumentRepository;
+import fr.strasbourg.metrocloud.documents.domain.DocumentVersion;
+import fr.strasbourg.metrocloud.kernel.audit.AuditRecord;
+import fr.strasbourg.metrocloud.kernel.audit.AuditTrail;
+import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
+import fr.strasbourg.metrocloud.kernel.tenancy.TenantBound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Database steps of text extraction and maintenance, each one short transaction bound to the
+ * commune.
+ */
+@ApplicationScoped
+@Transactional
+@TenantBound
+public class ExtractionSteps {
+
+  @Inject DocumentRepository repository;
+
+  @Inject AuditTrail audit;
+
+  @Inject Clock clock;
+
+  /** What a worker needs once it claimed a version. */
+  public record Claimed(UUID documentId, String objectKey, long size) {}
+
+  public Optional<Claimed> claim(CallContext commune, UUID versionId, Instant staleBefore) {
+    if (!repository.claimExtraction(versionId, clock.instant(), staleBefore)) {
+      return Optional.empty();
+    }
+    return repository
+        .version(versionId)
+        .map(v -> new Claimed(v.documentId(), v.objectKey(), v.size()));
+  }
+
+  public void extracted(CallContext commune, UUID versionId, TextExtractor.Extraction extraction) {
+    DocumentVersion version = repository.version(versionId).orElseThrow();
+    version.extracted(
+        extraction.text(), extraction.truncated(), extraction.mimeType(), clock.instant());
+    repository.refreshSearch(version.documentId());
+  }
+
+  public void failed(CallContext commune, UUID versionId, String reason) {
+    DocumentVersion version = repository.version(versionId).orElseThrow();
+    version.extractionFailed(reason, clock.instant());
+  }
+
+  public void skipped(CallContext commune, UUID versionId, String reason, String mimeType) {
+    DocumentVersion version = repository.version(versionId).orElseThrow();
+    version.extractionSkipped(reason, mimeType, clock.instant());
+  }
+
+  /** Gives a claimed version back (e.g. the store was unreachable): it will be taken again. */
+  public void release(CallContext commune, UUID versionId) {
+    repository.releaseExtraction(versionId);
+  }
+
+  public List<UUID> backlog(CallContext commune, Instant staleBefore, int limit) {
+    return repository.extractionBacklog(staleBefore, limit);
+  }
+
+  // ---- trash purge and reconciliation
+  // ----------------------------------------------------------------------------
+
+  public List<Document> purgeable(CallContext commune) {
+    return repository.purgeable(clock.instant());
+  }
+
+  public List<String> objectKeysOf(CallContext commune, UUID documentId) {
+    return repository.versions(documentId).stream().map(DocumentVersion::objectKey).toList();
+  }
+
+  public void purge(CallContext commune, UUID documentId) {
+    repository
+        .document(documentId)
+        .ifPresent(
+            d -> {
+              repository.delete(d);
+              audit.record(
+                  commune,
+                  AuditRecord.success(
+                      "documents.document.purged", "document", documentId.toString()));
+            });
+  }
+
+  public java.util.Set<String> objectKeys(CallContext commune) {
+    return repository.objectKeys();
+  }
+
+  public void orphanRemoved(CallContext commune, String key) {
+    audit.record(commune, AuditRecord.success("documents.object.orphan-removed", "object", key));
+  }
+
+  public void objectMissing(CallContext commune, String key) {
+    audit.record(
+        commune,
+        new AuditRecord(
+            "documents.object.missing",
+            "object",
+            key,
+            fr.strasbourg.metrocloud.kernel.audit.Outcome.FAILURE,
+            java.util.Map.of("alert", "contenu absent du stockage")));
+  }
+}

@@ -1,0 +1,373 @@
+package fr.strasbourg.metrocloud.documents.infrastructure.jpa;
+
+import fr.strasbourg.metrocloud.documents.domain.Document;
+import fr.strasbourg.metrocloud.documents.domain.DocumentRepository;
+import fr.strasbourg.metrocloud.documents.domain.DocumentType;
+import fr.strasbourg.metrocloud.documents.domain.DocumentVersion;
+import fr.strasbourg.metrocloud.documents.domain.Folder;
+import fr.strasbourg.metrocloud.documents.domain.SearchCriteria;
+import fr.strasbourg.metrocloud.documents.domain.SearchPage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The GED through JPA, and PostgreSQL's full-text search through native SQL. No query names a
+ * commune: RLS does.
+ */
+@ApplicationScoped
+public class JpaDocumentRepository implements DocumentRepository {
+
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  /**
+   * ts_headline markers; extraction removes these characters from texts, so they cannot come from a
+   * document.
+   */
+  static final String MATCH_START = "\u0001";
+
+  static final String MATCH_STOP = "\u0002";
+
+  @PersistenceContext EntityManager em;
+
+  @Override
+  public Optional<Folder> folder(UUID id) {
+    return Optional.ofNullable(em.find(Folder.class, id));
+  }
+
+  @Override
+  public List<Folder> folders() {
+    return em.createQuery("SELECT f FROM Folder f ORDER BY f.name", Folder.class).getResultList();
+  }
+
+  @Override
+  public boolean folderNameTaken(UUID parentId, String name) {
+    String jpql =
+        "SELECT count(f) FROM Folder f WHERE lower(f.name) = lower(:name) AND "
+            + (parentId == null ? "f.parentId IS NULL" : "f.parentId = :parent");
+    var q = em.createQuery(jpql, Long.class).setParameter("name", name);
+    if (parentId != null) {
+      q.setParameter("parent", parentId);
+    }
+    return q.getSingleResult() > 0;
+  }
+
+  @Override
+  public boolean folderIsEmpty(UUID folderId) {
+    long folders =
+        em.createQuery("SELECT count(f) FROM Folder f WHERE f.parentId = :id", Long.class)
+            .setParameter("id", folderId)
+            .getSingleResult();
+    long documents =
+        em.createQuery("SELECT count(d) FROM Document d WHERE d.folderId = :id", Long.class)
+            .setParameter("id", folderId)
+            .getSingleResult();
+    return folders + documents == 0;
+  }
+
+  @Override
+  public void add(Folder folder) {
+    em.persist(folder);
+    em.flush();
+  }
+
+  @Override
+  public void remove(Folder folder) {
+    em.remove(folder);
+    em.flush();
+  }
+
+  @Override
+  public List<DocumentType> types() {
+    return em.createQuery("SELECT t FROM DocumentType t ORDER BY t.label", DocumentType.class)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<DocumentType> type(String code) {
+    return em.createQuery("SELECT t FROM DocumentType t WHERE t.code = :code", DocumentType.class)
+        .setParameter("code", code)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public void add(DocumentType type) {
+    em.persist(type);
+  }
+
+  @Override
+  public Optional<Document> document(UUID id) {
+    return Optional.ofNullable(em.find(Document.class, id));
+  }
+
+  @Override
+  public void add(Document document) {
+    em.persist(document);
+    em.flush();
+  }
+
+  @Override
+  public void add(DocumentVersion version) {
+    em.persist(version);
+    em.flush();
+  }
+
+  @Override
+  public List<DocumentVersion> versions(UUID documentId) {
+    return em.createQuery(
+            "SELECT v FROM DocumentVersion v WHERE v.documentId = :doc ORDER BY v.number DESC",
+            DocumentVersion.class)
+        .setParameter("doc", documentId)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<DocumentVersion> version(UUID documentId, int number) {
+    return em.createQuery(
+            "SELECT v FROM DocumentVersion v WHERE v.documentId = :doc AND v.number = :number",
+            DocumentVersion.class)
+        .setParameter("doc", documentId)
+        .setParameter("number", number)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<DocumentVersion> version(UUID versionId) {
+    return Optional.ofNullable(em.find(DocumentVersion.class, versionId));
+  }
+
+  @Override
+  public void refreshSearch(UUID documentId) {
+    em.flush();
+    em.createNativeQuery("SELECT 1 FROM (SELECT documents_refresh_search(?1)) AS r")
+        .setParameter(1, documentId)
+        .getSingleResult();
+  }
+
+  @Override
+  public long storedBytes() {
+    Number n =
+        (Number)
+            em.createNativeQuery("SELECT coalesce(sum(size), 0) FROM document_versions")
+                .getSingleResult();
+    return n.longValue();
+  }
+
+  @Override
+  public SearchPage search(SearchCriteria c) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder from = new StringBuilder(" FROM documents d");
+    if (c.hasText()) {
+      params.add(c.text());
+      from.append(" CROSS JOIN websearch_to_tsquery('metrocloud_fr', ?1) AS q(query)");
+    }
+    from.append(
+            " LEFT JOIN document_versions v ON v.document_id = d.id AND v.number = d.current_version")
+        .append(" WHERE d.deleted_at IS NULL");
+    if (c.hasText()) {
+      from.append(" AND d.search_vector @@ q.query");
+    }
+    if (c.folderId() != null) {
+      params.add(c.folderId());
+      from.append(" AND d.folder_id = ?").append(params.size());
+    }
+    if (c.type() != null) {
+      params.add(c.type());
+      from.append(" AND d.type_code = ?").append(params.size());
+    }
+    if (c.tag() != null) {
+      params.add(c.tag());
+      from.append(" AND position(E'\\n' || ?")
+          .append(params.size())
+          .append(" || E'\\n' IN E'\\n' || d.tags || E'\\n') > 0");
+    }
+    if (c.author() != null) {
+      params.add(c.author());
+      from.append(" AND d.author = ?").append(params.size());
+    }
+    if (c.from() != null) {
+      params.add(Timestamp.from(c.from().atStartOfDay(PARIS).toInstant()));
+      from.append(" AND d.created_at >= ?").append(params.size());
+    }
+    if (c.to() != null) {
+      params.add(Timestamp.from(c.to().plusDays(1).atStartOfDay(PARIS).toInstant()));
+      from.append(" AND d.created_at < ?").append(params.size());
+    }
+    String columns =
+        "SELECT d.id, d.title, d.type_code, d.tags, d.folder_id, d.author, d.author_name, d.current_version,"
+            + " v.file_name, v.mime_type, v.size, v.extraction_status, d.created_at, d.updated_at, "
+            + (c.hasText()
+                ? "ts_rank_cd(d.search_vector, q.query), ts_headline('metrocloud_fr',"
+                    + " left(coalesce(nullif(v.text_content, ''), d.description, d.title), 100000), q.query,"
+                    + " 'StartSel="
+                    + MATCH_START
+                    + ", StopSel="
+                    + MATCH_STOP
+                    + ", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"')"
+                : "0.0, NULL");
+    String order =
+        c.hasText()
+            ? " ORDER BY 15 DESC, d.updated_at DESC, d.id"
+            : " ORDER BY d.updated_at DESC, d.id";
+    Query query =
+        em.createNativeQuery(
+            columns
+                + from
+                + order
+                + " LIMIT ?"
+                + (params.size() + 1)
+                + " OFFSET ?"
+                + (params.size() + 2));
+    for (int i = 0; i < params.size(); i++) {
+      query.setParameter(i + 1, params.get(i));
+    }
+    query.setParameter(params.size() + 1, c.size());
+    query.setParameter(params.size() + 2, (long) c.page() * c.size());
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query.getResultList();
+    long total;
+    if (rows.size() < c.size() && (c.page() == 0 || !rows.isEmpty())) {
+      total = (long) c.page() * c.size() + rows.size();
+    } else {
+      Query count = em.createNativeQuery("SELECT count(*)" + from);
+      for (int i = 0; i < params.size(); i++) {
+        count.setParameter(i + 1, params.get(i));
+      }
+      total = ((Number) count.getSingleResult()).longValue();
+    }
+    List<SearchPage.Hit> hits = new ArrayList<>();
+    for (Object[] r : rows) {
+      hits.add(
+          new SearchPage.Hit(
+              (UUID) r[0],
+              (String) r[1],
+              (String) r[2],
+              r[3] == null || ((String) r[3]).isEmpty()
+                  ? List.of()
+                  : List.of(((String) r[3]).split("\n")),
+              (UUID) r[4],
+              (String) r[5],
+              (String) r[6],
+              ((Number) r[7]).intValue(),
+              (String) r[8],
+              (String) r[9],
+              r[10] == null ? 0 : ((Number) r[10]).longValue(),
+              (String) r[11],
+              instant(r[12]),
+              instant(r[13]),
+              ((Number) r[14]).doubleValue(),
+              segments((String) r[15])));
+    }
+    return new SearchPage(total, c.page(), c.size(), hits);
+  }
+
+  static List<String> segments(String headline) {
+    if (headline == null || headline.isEmpty()) {
+      return List.of();
+    }
+    List<String> segments = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    boolean inMatch = false;
+    for (int i = 0; i < headline.length(); i++) {
+      char ch = headline.charAt(i);
+      if ((ch == MATCH_START.charAt(0) && !inMatch) || (ch == MATCH_STOP.charAt(0) && inMatch)) {
+        segments.add(current.toString());
+        current.setLength(0);
+        inMatch = !inMatch;
+      } else {
+        current.append(ch);
+      }
+    }
+    segments.add(current.toString());
+    return segments;
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    if (value instanceof java.time.OffsetDateTime o) {
+      return o.toInstant();
+    }
+    return (Instant) value;
+  }
+
+  @Override
+  public List<Document> trash() {
+    return em.createQuery(
+            "SELECT d FROM Document d WHERE d.deletedAt IS NOT NULL ORDER BY d.deletedAt DESC",
+            Document.class)
+        .getResultList();
+  }
+
+  @Override
+  public List<Document> purgeable(Instant instant) {
+    return em.createQuery("SELECT d FROM Document d WHERE d.deletedAt < :before", Document.class)
+        .setParameter("before", instant.minus(Document.TRASH_RETENTION))
+        .getResultList();
+  }
+
+  @Override
+  public void delete(Document document) {
+    em.createQuery("DELETE FROM DocumentVersion v WHERE v.documentId = :doc")
+        .setParameter("doc", document.id())
+        .executeUpdate();
+    em.remove(document);
+    em.flush();
+  }
+
+  @Override
+  public List<UUID> extractionBacklog(Instant staleBefore, int limit) {
+    return em.createQuery(
+            "SELECT v.id FROM DocumentVersion v WHERE v.extractionStatus = fr.strasbourg.metrocloud.documents.domain.ExtractionStatus.PENDING"
+                + " OR (v.extractionStatus = fr.strasbourg.metrocloud.documents.domain.ExtractionStatus.RUNNING"
+                + " AND v.extractionClaimedAt < :stale) ORDER BY v.createdAt",
+            UUID.class)
+        .setParameter("stale", staleBefore)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public boolean claimExtraction(UUID versionId, Instant now, Instant staleBefore) {
+    int claimed =
+        em.createNativeQuery(
+                "UPDATE document_versions SET extraction_status = 'RUNNING', extraction_claimed_at = ?1"
+                    + " WHERE id = ?2 AND (extraction_status = 'PENDING'"
+                    + " OR (extraction_status = 'RUNNING' AND extraction_claimed_at < ?3))")
+            .setParameter(1, Timestamp.from(now))
+            .setParameter(2, versionId)
+            .setParameter(3, Timestamp.from(staleBefore))
+            .executeUpdate();
+    return claimed == 1;
+  }
+
+  @Override
+  public void releaseExtraction(UUID versionId) {
+    em.createNativeQuery(
+            "UPDATE document_versions SET extraction_status = 'PENDING', extraction_claimed_at = NULL"
+                + " WHERE id = ?1 AND extraction_status = 'RUNNING'")
+        .setParameter(1, versionId)
+        .executeUpdate();
+  }
+
+  @Override
+  public Set<String> objectKeys() {
+    @SuppressWarnings("unchecked")
+    List<String> keys =
+        em.createNativeQuery("SELECT object_key FROM document_versions").getResultList();
+    return new HashSet<>(keys);
+  }
+}
