@@ -80,6 +80,63 @@ public final class ApiClient {
     return post(path, json.toString());
   }
 
+  /** Uploads a file as the raw request body, its name in X-File-Name (percent-encoded UTF-8). */
+  public Reply upload(String path, String fileName, String contentType, byte[] content) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(120))
+            .header("Accept", "application/json, application/problem+json")
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(content));
+    if (fileName != null) {
+      b.header(
+          "X-File-Name",
+          java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8)
+              .replace("+", "%20"));
+    }
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(
+          r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(), r);
+    } catch (IOException e) {
+      throw new UncheckedIOException("POST " + path, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A binary response. */
+  public record Download(int status, byte[] body, HttpResponse<byte[]> raw) {
+    public Optional<String> header(String name) {
+      return raw.headers().firstValue(name);
+    }
+
+    public String text() {
+      return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  public Download download(String path) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(120)).GET();
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(r.statusCode(), r.body(), r);
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + path, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Reply send(String method, String path, String body, String contentType) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -36,8 +36,10 @@ public class DocumentMaintenance {
 
   private static final Logger LOG = Logger.getLogger(DocumentMaintenance.class.getName());
 
-  /** An object younger than this may belong to an upload in progress. */
-  static final Duration ORPHAN_GRACE = Duration.ofHours(1);
+  /** An object younger than this may belong to an upload in progress (default one hour). */
+  @Inject
+  @ConfigProperty(name = "metrocloud.documents.orphan-grace-seconds", defaultValue = "3600")
+  long orphanGraceSeconds;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -130,14 +132,14 @@ public class DocumentMaintenance {
   public record Reconciliation(int orphansRemoved, int missingObjects) {}
 
   /**
-   * Compares the commune's objects with its versions: objects without a version, older than {@link
-   * #ORPHAN_GRACE}, are deleted; versions without an object are reported (audit, log).
+   * Compares the commune's objects with its versions: objects without a version, older than the
+   * grace period, are deleted; versions without an object are reported (audit, log).
    */
   public Reconciliation reconcileObjects(TenantId tenant) {
     CallContext commune = context(tenant);
     Set<String> known = steps.objectKeys(commune);
     List<ObjectStore.ObjectSummary> stored = objects.list(commune, "documents/");
-    Instant graceLimit = clock.instant().minus(ORPHAN_GRACE);
+    Instant graceLimit = clock.instant().minus(Duration.ofSeconds(orphanGraceSeconds));
     int removed = 0;
     for (ObjectStore.ObjectSummary object : stored) {
       if (!known.contains(object.key()) && object.lastModified().isBefore(graceLimit)) {

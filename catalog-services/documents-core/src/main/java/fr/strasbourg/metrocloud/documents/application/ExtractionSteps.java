@@ -3,6 +3,7 @@ package fr.strasbourg.metrocloud.documents.application;
 import fr.strasbourg.metrocloud.documents.domain.Document;
 import fr.strasbourg.metrocloud.documents.domain.DocumentRepository;
 import fr.strasbourg.metrocloud.documents.domain.DocumentVersion;
+import fr.strasbourg.metrocloud.documents.domain.ExtractionStatus;
 import fr.strasbourg.metrocloud.kernel.audit.AuditRecord;
 import fr.strasbourg.metrocloud.kernel.audit.AuditTrail;
 import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
@@ -44,20 +45,34 @@ public class ExtractionSteps {
   }
 
   public void extracted(CallContext commune, UUID versionId, TextExtractor.Extraction extraction) {
-    DocumentVersion version = repository.version(versionId).orElseThrow();
-    version.extracted(
-        extraction.text(), extraction.truncated(), extraction.mimeType(), clock.instant());
-    repository.refreshSearch(version.documentId());
+    boolean recorded =
+        repository.finishExtraction(
+            versionId,
+            ExtractionStatus.DONE,
+            extraction.text(),
+            extraction.truncated(),
+            extraction.mimeType(),
+            null,
+            clock.instant());
+    if (recorded) {
+      repository.version(versionId).ifPresent(v -> repository.refreshSearch(v.documentId()));
+    }
   }
 
   public void failed(CallContext commune, UUID versionId, String reason) {
-    DocumentVersion version = repository.version(versionId).orElseThrow();
-    version.extractionFailed(reason, clock.instant());
+    repository.finishExtraction(
+        versionId,
+        ExtractionStatus.FAILED,
+        null,
+        false,
+        null,
+        reason.length() > 1000 ? reason.substring(0, 1000) : reason,
+        clock.instant());
   }
 
   public void skipped(CallContext commune, UUID versionId, String reason, String mimeType) {
-    DocumentVersion version = repository.version(versionId).orElseThrow();
-    version.extractionSkipped(reason, mimeType, clock.instant());
+    repository.finishExtraction(
+        versionId, ExtractionStatus.SKIPPED, null, false, mimeType, reason, clock.instant());
   }
 
   /** Gives a claimed version back (e.g. the store was unreachable): it will be taken again. */

@@ -59,7 +59,16 @@ public class ExtractionWorker {
 
   public void submit(TenantId tenant, UUID versionId) {
     try {
-      executor.submit(() -> process(tenant, versionId));
+      executor.submit(
+          () -> {
+            try {
+              process(tenant, versionId);
+            } catch (RuntimeException | Error e) {
+              // left claimed or pending: the maintenance scan takes it again
+              LOG.log(Level.SEVERE, "Extraction of " + versionId + " interrupted", e);
+              throw e;
+            }
+          });
     } catch (RuntimeException e) {
       // the maintenance scan takes it later
       LOG.log(Level.WARNING, "Extraction of " + versionId + " not scheduled now", e);

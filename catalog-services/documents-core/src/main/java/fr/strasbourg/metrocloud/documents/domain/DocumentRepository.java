@@ -77,6 +77,19 @@ public interface DocumentRepository {
   /** Gives a claimed version back to the queue. */
   void releaseExtraction(UUID versionId);
 
+  /**
+   * Records the outcome of a claimed extraction (DONE, FAILED or SKIPPED); a no-op when the claim
+   * was lost (the version is no longer RUNNING). Returns whether the outcome was recorded.
+   */
+  boolean finishExtraction(
+      UUID versionId,
+      ExtractionStatus status,
+      String text,
+      boolean truncated,
+      String detectedMimeType,
+      String error,
+      Instant now);
+
   /** Object keys of every version of the commune. */
   Set<String> objectKeys();
 }

@@ -122,38 +122,6 @@ public class DocumentVersion {
     return "documents/" + documentId + "/" + versionId;
   }
 
-  public void claimExtraction(Instant now) {
-    extractionStatus = ExtractionStatus.RUNNING;
-    extractionClaimedAt = now;
-  }
-
-  public void extracted(String text, boolean truncated, String detectedMimeType, Instant now) {
-    extractionStatus = ExtractionStatus.DONE;
-    textContent = text;
-    extractedChars = text.length();
-    extractionTruncated = truncated;
-    extractionError = null;
-    extractedAt = now;
-    if (detectedMimeType != null) {
-      mimeType = detectedMimeType;
-    }
-  }
-
-  public void extractionFailed(String reason, Instant now) {
-    extractionStatus = ExtractionStatus.FAILED;
-    extractionError = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-    extractedAt = now;
-  }
-
-  public void extractionSkipped(String reason, String detectedMimeType, Instant now) {
-    extractionStatus = ExtractionStatus.SKIPPED;
-    extractionError = reason;
-    extractedAt = now;
-    if (detectedMimeType != null) {
-      mimeType = detectedMimeType;
-    }
-  }
-
   public UUID id() {
     return id;
   }

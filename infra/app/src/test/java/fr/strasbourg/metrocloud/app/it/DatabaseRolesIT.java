@@ -22,7 +22,11 @@ class DatabaseRolesIT extends PlatformTestBase {
           "tenant_resources",
           "subscriptions",
           "usage_events",
-          "tenant_data_keys");
+          "tenant_data_keys",
+          "document_types",
+          "document_folders",
+          "documents",
+          "document_versions");
 
   @Test
   void theApplicationRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {
@@ -77,7 +81,8 @@ class DatabaseRolesIT extends PlatformTestBase {
   void eachModuleKeepsItsOwnMigrationHistory() throws SQLException {
     try (Connection owner = Database.asOwner();
         Statement s = owner.createStatement()) {
-      for (String module : List.of("platform", "audit", "tenants", "storage", "catalog")) {
+      for (String module :
+          List.of("platform", "audit", "tenants", "storage", "catalog", "documents")) {
         ResultSet r =
             s.executeQuery(
                 "SELECT count(*) FROM metrocloud.schema_history_"

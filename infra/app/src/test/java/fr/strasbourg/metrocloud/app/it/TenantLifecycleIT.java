@@ -50,7 +50,11 @@ class TenantLifecycleIT extends PlatformTestBase {
     assertThat(body.getJsonArray("resources").getValuesAs(JsonObject.class))
         .extracting(r -> r.getString("kind"))
         .containsExactly(
-            "keycloak.organization", "keycloak.administrator", "crypto.data-key", "s3.bucket");
+            "keycloak.organization",
+            "keycloak.administrator",
+            "crypto.data-key",
+            "s3.bucket",
+            "documents.types");
     String temporaryPassword =
         body.getJsonObject("initialAdministrator").getString("temporaryPassword");
     assertThat(temporaryPassword).hasSize(20);
@@ -84,7 +88,7 @@ class TenantLifecycleIT extends PlatformTestBase {
 
     // The registry is readable by the operator; the commune's trail recorded the provisioning
     ApiClient.Reply resources = operator.get("/api/v1/tenants/67348/resources");
-    assertThat(resources.jsonArray()).hasSize(4);
+    assertThat(resources.jsonArray()).hasSize(5);
     assertThat(actionsOf("67348"))
         .contains("tenants.tenant.registered", "tenants.provisioning.completed");
   }
@@ -168,7 +172,7 @@ class TenantLifecycleIT extends PlatformTestBase {
         assertOk(operator.post("/api/v1/tenants/" + lipsheim.insee() + "/reconcile", "{}"), 200)
             .json();
     assertThat(reconciled.getJsonObject("tenant").getString("status")).isEqualTo("ACTIVE");
-    assertThat(reconciled.getJsonArray("resources")).hasSize(4);
+    assertThat(reconciled.getJsonArray("resources")).hasSize(5);
     assertThat(reconciled.containsKey("initialAdministrator")).isFalse();
     assertThat(Storage.bucketExists(bucket)).isTrue();
     // The administrator's password was not reset
@@ -271,7 +275,7 @@ class TenantLifecycleIT extends PlatformTestBase {
     assertThat(platform.keycloak().members(molsheim.insee()))
         .containsExactly(Platform.adminOf(molsheim));
     assertThat(operator.get("/api/v1/tenants/" + molsheim.insee() + "/resources").jsonArray())
-        .hasSize(4);
+        .hasSize(5);
 
     // A retry of an active commune is refused
     assertProblem(

@@ -4,6 +4,7 @@ import fr.strasbourg.metrocloud.documents.domain.Document;
 import fr.strasbourg.metrocloud.documents.domain.DocumentRepository;
 import fr.strasbourg.metrocloud.documents.domain.DocumentType;
 import fr.strasbourg.metrocloud.documents.domain.DocumentVersion;
+import fr.strasbourg.metrocloud.documents.domain.ExtractionStatus;
 import fr.strasbourg.metrocloud.documents.domain.Folder;
 import fr.strasbourg.metrocloud.documents.domain.SearchCriteria;
 import fr.strasbourg.metrocloud.documents.domain.SearchPage;
@@ -352,6 +353,35 @@ public class JpaDocumentRepository implements DocumentRepository {
             .setParameter(3, Timestamp.from(staleBefore))
             .executeUpdate();
     return claimed == 1;
+  }
+
+  @Override
+  public boolean finishExtraction(
+      UUID versionId,
+      ExtractionStatus status,
+      String text,
+      boolean truncated,
+      String detectedMimeType,
+      String error,
+      Instant now) {
+    // A native statement, like the claim: the outcome only lands if this worker still holds it
+    int updated =
+        em.createNativeQuery(
+                "UPDATE document_versions SET extraction_status = ?1, text_content = ?2,"
+                    + " extracted_chars = ?3, extraction_truncated = ?4,"
+                    + " mime_type = coalesce(nullif(?5, ''), mime_type), extraction_error = nullif(?6, ''),"
+                    + " extracted_at = ?7, extraction_claimed_at = NULL"
+                    + " WHERE id = ?8 AND extraction_status = 'RUNNING'")
+            .setParameter(1, status.name())
+            .setParameter(2, text == null ? "" : text)
+            .setParameter(3, text == null ? 0 : text.length())
+            .setParameter(4, truncated)
+            .setParameter(5, detectedMimeType == null ? "" : detectedMimeType)
+            .setParameter(6, error == null ? "" : error)
+            .setParameter(7, Timestamp.from(now))
+            .setParameter(8, versionId)
+            .executeUpdate();
+    return updated == 1;
   }
 
   @Override
