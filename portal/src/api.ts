@@ -1,5 +1,6 @@
 // The platform's public REST API. Every call carries the access token; errors are RFC 9457 problem documents whose
 // French `detail` the portal shows as is.
+import { fileNameFromContentDisposition, searchPath, uploadPath, type UploadOptions } from './documents';
 
 export interface Problem {
   type?: string;
@@ -120,6 +121,137 @@ export interface AuditEvent {
   outcome: string;
 }
 
+export type ExtractionStatus = 'PENDING' | 'RUNNING' | 'DONE' | 'FAILED' | 'SKIPPED';
+
+export interface DocumentFolder {
+  id: string;
+  parentId?: string | null;
+  name: string;
+  createdBy?: string;
+  createdAt?: string;
+}
+
+export interface DocumentVersion {
+  id: string;
+  number: number;
+  fileName: string;
+  size: number;
+  sha256: string;
+  mimeType: string;
+  claimedMimeType?: string | null;
+  createdBy: string;
+  createdAt: string;
+  extractionStatus: ExtractionStatus;
+  extractionError?: string | null;
+  extractedChars?: number | null;
+  extractionTruncated?: boolean;
+}
+
+/** A document of the GED ("Document" is the DOM's). */
+export interface GedDocument {
+  id: string;
+  title: string;
+  description?: string | null;
+  type?: string | null;
+  tags: string[];
+  folderId?: string | null;
+  author: string;
+  authorName?: string | null;
+  currentVersion: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt?: string | null;
+  deletedBy?: string | null;
+  /** Newest first; empty in the trash's list. */
+  versions: DocumentVersion[];
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  typeCode?: string | null;
+  tags: string[];
+  folderId?: string | null;
+  author: string;
+  authorName?: string | null;
+  currentVersion: number;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  extractionStatus: ExtractionStatus;
+  createdAt: string;
+  updatedAt: string;
+  rank: number;
+  /** Plain passages and matches alternate: odd positions are the matches. */
+  excerpt?: string[] | null;
+}
+
+export interface SearchResults {
+  total: number;
+  page: number;
+  size: number;
+  results: SearchHit[];
+}
+
+/** `GET /documents` criteria; `page` is 0-based; dates are ISO days of creation. */
+export interface SearchQuery {
+  q?: string;
+  folder?: string;
+  type?: string;
+  tag?: string;
+  author?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  size?: number;
+}
+
+export interface DocumentType {
+  code: string;
+  label: string;
+}
+
+export interface StorageUsage {
+  storedBytes: number;
+  quotaBytes?: number | null;
+}
+
+export interface DocumentMetadata {
+  title: string;
+  description?: string | null;
+  type?: string | null;
+  tags: string[];
+  folderId?: string | null;
+}
+
+export interface DocumentShare {
+  id: string;
+  expiresAt: string;
+  createdBy: string;
+  createdAt: string;
+  revokedAt?: string | null;
+  active: boolean;
+}
+
+/** A share just created: the only time its token is known. */
+export interface CreatedShare {
+  id: string;
+  token: string;
+  path: string;
+  expiresAt: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface Download {
+  blob: Blob;
+  /** From Content-Disposition; null if the server gave none. */
+  fileName: string | null;
+}
+
+/** Progress of an upload: bytes sent of the total. */
+export type UploadProgress = (sent: number, total: number) => void;
+
 export interface PortalConfig {
   authority: string;
   clientId: string;
@@ -128,24 +260,81 @@ export interface PortalConfig {
 
 export type TokenSource = () => Promise<string | null>;
 
+const UNREACHABLE: Problem = { title: 'Serveur injoignable', status: 0, detail: 'Le serveur MetroCloud est injoignable. Vérifiez votre connexion puis réessayez.' };
+const UPLOAD_INTERRUPTED: Problem = {
+  title: 'Envoi interrompu',
+  status: 0,
+  detail: 'L’envoi a été interrompu (connexion perdue, ou fichier refusé par le serveur avant la fin de l’envoi). Vérifiez la taille du fichier et votre connexion, puis réessayez.',
+};
+const ACCEPT_JSON = 'application/json, application/problem+json';
+
 export class Api {
   constructor(private readonly token: TokenSource, private readonly onUnauthorized: () => void = () => {}) {}
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  private async headers(accept: string): Promise<Record<string, string>> {
+    const headers: Record<string, string> = { Accept: accept };
     const token = await this.token();
     if (token) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    return headers;
+  }
+
+  private async send(method: string, path: string, init: { headers: Record<string, string>; body?: string }): Promise<Response> {
     let response: Response;
     try {
-      response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await fetch(`/api/v1${path}`, { method, ...init });
     } catch {
-      throw new ApiError({ title: 'Serveur injoignable', status: 0, detail: 'Le serveur MetroCloud est injoignable. Vérifiez votre connexion puis réessayez.' });
+      throw new ApiError(UNREACHABLE);
     }
     if (response.status === 401) this.onUnauthorized();
     if (!response.ok) throw new ApiError(await problemOf(response));
+    return response;
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers = await this.headers(ACCEPT_JSON);
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await this.send(method, path, { headers, body: body === undefined ? undefined : JSON.stringify(body) });
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
+  }
+
+  /** A file's content, fetched with the token (a plain link could not carry it). */
+  async download(path: string): Promise<Download> {
+    const response = await this.send('GET', path, { headers: await this.headers('*/*') });
+    return { blob: await response.blob(), fileName: fileNameFromContentDisposition(response.headers.get('Content-Disposition')) };
+  }
+
+  /**
+   * Sends a file as the raw request body (the GED's upload convention: type in Content-Type, name percent-encoded in
+   * X-File-Name). XMLHttpRequest rather than fetch, for the upload's progress events.
+   */
+  async upload<T>(path: string, file: File, onProgress: UploadProgress = () => {}): Promise<T> {
+    const headers = await this.headers(ACCEPT_JSON);
+    headers['Content-Type'] = file.type || 'application/octet-stream';
+    headers['X-File-Name'] = encodeURIComponent(file.name);
+    return new Promise<T>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `/api/v1${path}`);
+      for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+      xhr.upload.addEventListener('progress', (e) => {
+        if (e.lengthComputable) onProgress(e.loaded, e.total);
+      });
+      xhr.addEventListener('load', () => {
+        if (xhr.status === 401) this.onUnauthorized();
+        if (xhr.status >= 200 && xhr.status < 300) {
+          try {
+            resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+          } catch {
+            reject(new ApiError({ title: 'Réponse illisible', status: xhr.status, detail: 'Le fichier a été reçu mais la réponse du serveur est illisible ; rechargez la page.' }));
+          }
+        } else {
+          reject(new ApiError(problemFromBody(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseText)));
+        }
+      });
+      xhr.addEventListener('error', () => reject(new ApiError(UPLOAD_INTERRUPTED)));
+      xhr.addEventListener('abort', () => reject(new ApiError(UPLOAD_INTERRUPTED)));
+      xhr.send(file);
+    });
   }
 
   me = () => this.request<Me>('GET', '/me');
@@ -174,19 +363,54 @@ export class Api {
     this.request<Tenant>('PUT', `/tenants/${encodeURIComponent(insee)}/details`, details);
   decommission = (insee: string, reason: string) =>
     this.request<Tenant>('POST', `/tenants/${encodeURIComponent(insee)}/decommission`, { reason });
+
+  // ---- GED (document management)
+  documentFolders = () => this.request<DocumentFolder[]>('GET', '/documents/folders');
+  createFolder = (name: string, parentId?: string | null) => this.request<DocumentFolder>('POST', '/documents/folders', { name, parentId: parentId ?? null });
+  renameFolder = (id: string, name: string) => this.request<DocumentFolder>('PUT', `/documents/folders/${encodeURIComponent(id)}`, { name });
+  deleteFolder = (id: string) => this.request<void>('DELETE', `/documents/folders/${encodeURIComponent(id)}`);
+  searchDocuments = (query: SearchQuery) => this.request<SearchResults>('GET', searchPath(query));
+  documentTypes = () => this.request<DocumentType[]>('GET', '/documents/types');
+  documentUsage = () => this.request<StorageUsage>('GET', '/documents/usage');
+  documentTrash = () => this.request<GedDocument[]>('GET', '/documents/trash');
+  document = (id: string) => this.request<GedDocument>('GET', `/documents/${encodeURIComponent(id)}`);
+  describeDocument = (id: string, metadata: DocumentMetadata) => this.request<GedDocument>('PUT', `/documents/${encodeURIComponent(id)}/metadata`, metadata);
+  trashDocument = (id: string) => this.request<GedDocument>('DELETE', `/documents/${encodeURIComponent(id)}`);
+  restoreDocument = (id: string) => this.request<GedDocument>('POST', `/documents/${encodeURIComponent(id)}/restore`);
+  uploadDocument = (file: File, options: UploadOptions, onProgress?: UploadProgress) => this.upload<GedDocument>(uploadPath(options), file, onProgress);
+  uploadVersion = (id: string, file: File, onProgress?: UploadProgress) =>
+    this.upload<DocumentVersion>(`/documents/${encodeURIComponent(id)}/versions`, file, onProgress);
+  downloadDocument = (id: string, version?: number) =>
+    this.download(`/documents/${encodeURIComponent(id)}/content${version === undefined ? '' : `?version=${version}`}`);
+  shares = (id: string) => this.request<DocumentShare[]>('GET', `/documents/${encodeURIComponent(id)}/shares`);
+  createShare = (id: string, days: number) => this.request<CreatedShare>('POST', `/documents/${encodeURIComponent(id)}/shares`, { days });
+  revokeShare = (id: string, shareId: string) =>
+    this.request<void>('DELETE', `/documents/${encodeURIComponent(id)}/shares/${encodeURIComponent(shareId)}`);
+  sharedDocument = (token: string) => this.request<GedDocument>('GET', `/documents/shared/${encodeURIComponent(token)}`);
+  downloadShared = (token: string) => this.download(`/documents/shared/${encodeURIComponent(token)}/content`);
 }
 
 export async function problemOf(response: Response): Promise<Problem> {
-  const type = response.headers.get('Content-Type') ?? '';
-  if (type.includes('json')) {
+  let text = '';
+  try {
+    text = await response.text();
+  } catch {
+    // no body: the generic problem below
+  }
+  return problemFromBody(response.status, response.headers.get('Content-Type'), text);
+}
+
+/** The RFC 9457 problem of an error response's body, or a generic one if the body is not a problem document. */
+export function problemFromBody(status: number, contentType: string | null, text: string): Problem {
+  if ((contentType ?? '').includes('json')) {
     try {
-      const body = (await response.json()) as Problem;
+      const body = JSON.parse(text) as Problem;
       if (body && typeof body === 'object' && 'status' in body) return body;
     } catch {
       // fall through
     }
   }
-  return { title: `Erreur ${response.status}`, status: response.status, detail: `Le serveur a répondu ${response.status}.` };
+  return { title: `Erreur ${status}`, status, detail: `Le serveur a répondu ${status}.` };
 }
 
 export async function fetchPortalConfig(): Promise<PortalConfig> {

@@ -22,6 +22,23 @@ export function formatInteger(n: number): string {
   return integer.format(n).replace(/\u202f/g, '\u00a0');
 }
 
+const oneDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const BYTE_UNITS = ['Ko', 'Mo', 'Go', 'To'];
+
+/** A size as people read it: "512 octets", "12,4 Mo", "10 Go" (multiples of 1 024, as the storage quotas are). */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) return '—';
+  if (bytes < 1024) return bytes <= 1 ? `${bytes}\u00a0octet` : `${formatInteger(bytes)}\u00a0octets`;
+  let value = bytes / 1024;
+  let unit = 0;
+  // 1023,97 Ko shows as "1 Mo", not "1 024 Ko"
+  while (value >= 1023.95 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${oneDecimal.format(value).replace(/\u202f/g, '\u00a0')}\u00a0${BYTE_UNITS[unit]}`;
+}
+
 /** ISO date (2026-11-23) → 23/11/2026. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';

@@ -3,10 +3,15 @@ import { Api, ApiError, fetchPortalConfig, type Me } from './api';
 import { Auth, CALLBACK_PATH } from './auth';
 import { append, clear, h } from './dom';
 import { ROLE_LABELS } from './format';
-import { ROUTES, navigationPathOf, routeOf } from './routes';
+import { ROUTES, navigationPathOf, pathOfHashRoute, routeOf } from './routes';
 import { catalogView } from './views/catalog';
 import { communeView } from './views/commune';
 import { communesView } from './views/communes';
+import { documentView } from './views/document';
+import { libraryView } from './views/documentLibrary';
+import { searchView } from './views/documentSearch';
+import { sharedDocumentView } from './views/documentShared';
+import { trashView } from './views/documentTrash';
 import { newCommuneView } from './views/newCommune';
 import type { ViewContext } from './views/context';
 import { homeView } from './views/home';
@@ -21,11 +26,28 @@ const VIEWS: Record<string, (ctx: ViewContext, params: Record<string, string>) =
   '/communes/nouvelle': newCommuneView,
   '/communes/:insee': communeView,
   '/journal': journalView,
+  '/documents': libraryView,
+  '/documents/dossiers/:folderId': libraryView,
+  '/documents/recherche': searchView,
+  '/documents/corbeille': trashView,
+  '/documents/partage/:token': sharedDocumentView,
+  '/documents/:id': documentView,
 };
 
 const main = () => document.getElementById('contenu') as HTMLElement;
 
+/** The current page's path with its query. */
+const currentPath = () => window.location.pathname + window.location.search;
+
+/** Hash-route links (`/#/documents/…`) open the page they name. */
+function adoptHashRoute(): boolean {
+  const path = pathOfHashRoute(window.location.hash);
+  if (path) window.history.replaceState({}, '', path);
+  return path !== undefined;
+}
+
 async function start(): Promise<void> {
+  adoptHashRoute();
   let auth: Auth;
   try {
     auth = new Auth(await fetchPortalConfig());
@@ -67,19 +89,23 @@ async function start(): Promise<void> {
     const link = (event.target as Element).closest('a[data-link]') as HTMLAnchorElement | null;
     if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
-    navigate(link.pathname, api, me);
+    navigate(link.pathname + link.search, api, me);
   });
-  window.addEventListener('popstate', () => show(window.location.pathname, api, me));
-  await show(window.location.pathname, api, me);
+  window.addEventListener('popstate', () => show(currentPath(), api, me));
+  window.addEventListener('hashchange', () => {
+    if (adoptHashRoute()) void show(currentPath(), api, me);
+  });
+  await show(currentPath(), api, me);
 }
 
 function navigate(path: string, api: Api, me: Me): void {
-  if (path !== window.location.pathname) window.history.pushState({}, '', path);
+  if (path !== currentPath()) window.history.pushState({}, '', path);
   void show(path, api, me);
 }
 
 async function show(path: string, api: Api, me: Me): Promise<void> {
-  const match = routeOf(path);
+  const url = new URL(path, window.location.origin);
+  const match = routeOf(url.pathname);
   const route = match?.route;
   const container = main();
   renderNav(me);
@@ -92,7 +118,7 @@ async function show(path: string, api: Api, me: Me): Promise<void> {
   }
   container.setAttribute('aria-busy', 'true');
   try {
-    const ctx: ViewContext = { api, me, refresh: () => void show(path, api, me) };
+    const ctx: ViewContext = { api, me, query: url.searchParams, refresh: () => void show(currentPath(), api, me), navigate: (to) => navigate(to, api, me) };
     const content = await VIEWS[route.path](ctx, match.params);
     clear(container);
     container.append(...content);
@@ -159,7 +185,7 @@ function showLanding(auth: Auth, notice?: string): void {
   const container = main();
   clear(container);
   const login = h('button', { type: 'button', class: 'button large' }, 'Se connecter');
-  login.addEventListener('click', () => void auth.login(window.location.pathname === CALLBACK_PATH ? '/' : window.location.pathname));
+  login.addEventListener('click', () => void auth.login(window.location.pathname === CALLBACK_PATH ? '/' : currentPath()));
   append(container, [
     h('h1', { tabindex: '-1' }, 'Bienvenue sur MetroCloud'),
     notice ? h('div', { class: 'alert alert-info', role: 'status' }, notice) : null,

@@ -19,11 +19,20 @@ export interface RouteMatch {
 const communeMember = (me: Me) => !me.operator && !!me.commune;
 const communeAdmin = (me: Me) => communeMember(me) && me.roles.includes('commune-admin');
 const operator = (me: Me) => me.operator;
+/** Roles that may change documents (the API's writers); the GED's other readers (elected officials) only read. */
+const GED_WRITER_ROLES = ['commune-admin', 'agent', 'manager'];
+const gedWriter = (me: Me) => communeMember(me) && GED_WRITER_ROLES.some((r) => me.roles.includes(r));
 
 export const ROUTES: RouteDef[] = [
   { path: '/', label: 'Accueil', allowed: () => true, nav: true },
   { path: '/catalogue', label: 'Catalogue des services', allowed: () => true, nav: true },
   { path: '/abonnements', label: 'Abonnements', allowed: communeMember, nav: true },
+  { path: '/documents', label: 'Documents', allowed: communeMember, nav: true },
+  { path: '/documents/recherche', label: 'Rechercher des documents', allowed: communeMember, nav: false },
+  { path: '/documents/corbeille', label: 'Corbeille', allowed: gedWriter, nav: false },
+  { path: '/documents/partage/:token', label: 'Document partagé', allowed: communeMember, nav: false },
+  { path: '/documents/dossiers/:folderId', label: 'Bibliothèque de documents', allowed: communeMember, nav: false },
+  { path: '/documents/:id', label: 'Document', allowed: communeMember, nav: false },
   { path: '/communes', label: 'Communes', allowed: operator, nav: true },
   { path: '/communes/nouvelle', label: 'Enregistrer une commune', allowed: operator, nav: false },
   { path: '/communes/:insee', label: 'Commune', allowed: operator, nav: false },
@@ -60,4 +69,16 @@ export function navigationPathOf(path: string): string | undefined {
 
 export function isCommuneAdmin(me: Me): boolean {
   return communeAdmin(me);
+}
+
+export function isGedWriter(me: Me): boolean {
+  return gedWriter(me);
+}
+
+/**
+ * A portal path written as a hash route (`/#/documents/partage/…`, as links may have been shared) → the portal's
+ * path (`/documents/partage/…`); undefined for any other hash (such as the skip link's `#contenu`).
+ */
+export function pathOfHashRoute(hash: string): string | undefined {
+  return hash.startsWith('#/') ? hash.slice(1) : undefined;
 }

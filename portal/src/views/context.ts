@@ -4,6 +4,10 @@ import type { Api, Me } from '../api';
 export interface ViewContext {
   api: Api;
   me: Me;
+  /** The page address's query (`?q=…&page=2`). */
+  query: URLSearchParams;
   /** Re-renders the current page (after a change). */
   refresh: () => void;
+  /** Goes to another portal page (path with an optional query), as a link would. */
+  navigate: (path: string) => void;
 }

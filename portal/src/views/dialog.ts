@@ -9,6 +9,10 @@ export interface Field {
   maxlength?: number;
   value?: string;
   hint?: string;
+  /** A drop-down list of these choices instead of a text input. */
+  options?: { value: string; label: string }[];
+  /** A multi-line text area instead of a one-line input. */
+  multiline?: boolean;
 }
 
 let dialogCounter = 0;
@@ -31,16 +35,7 @@ export function openFormDialog(options: {
   const inputs = options.fields.map((f) => {
     const inputId = `${id}-${f.name}`;
     const hintId = f.hint ? `${inputId}-aide` : undefined;
-    const input = h('input', {
-      id: inputId,
-      name: f.name,
-      type: f.type ?? 'text',
-      required: f.required ?? false,
-      maxlength: f.maxlength,
-      value: f.value,
-      'aria-describedby': hintId,
-      autocomplete: 'off',
-    });
+    const input = control(f, inputId, hintId);
     return h(
       'div',
       { class: 'field' },
@@ -90,4 +85,17 @@ export function openFormDialog(options: {
     }
   });
   dialog.showModal();
+}
+
+function control(f: Field, id: string, hintId: string | undefined): HTMLElement {
+  const common = { id, name: f.name, required: f.required ?? false, 'aria-describedby': hintId };
+  if (f.options) {
+    return h('select', common, f.options.map((o) => h('option', { value: o.value, selected: o.value === (f.value ?? '') }, o.label)));
+  }
+  if (f.multiline) {
+    const area = h('textarea', { ...common, maxlength: f.maxlength, rows: 4 });
+    area.value = f.value ?? '';
+    return area;
+  }
+  return h('input', { ...common, type: f.type ?? 'text', maxlength: f.maxlength, value: f.value, autocomplete: 'off' });
 }

@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -89,6 +91,7 @@ public class DocumentMaintenance {
       for (TenantId tenant : communes()) {
         purgeTrash(tenant);
         reconcileObjects(tenant);
+        snapshotStorage(tenant);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "GED maintenance failed", e);
@@ -126,6 +129,14 @@ public class DocumentMaintenance {
       }
     }
     return purged;
+  }
+
+  /**
+   * Records today's storage snapshot of the commune (once per day, see {@link ExtractionSteps}).
+   */
+  public ExtractionSteps.StorageSnapshot snapshotStorage(TenantId tenant) {
+    return steps.snapshotStorage(
+        context(tenant), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
   }
 
   /** What a reconciliation found. */

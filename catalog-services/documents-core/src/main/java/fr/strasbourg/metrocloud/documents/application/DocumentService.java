@@ -37,6 +37,8 @@ public class DocumentService implements DocumentLibrary {
   private static final Logger LOG = Logger.getLogger(DocumentService.class.getName());
   private static final int DETECTION_BYTES = 64 * 1024;
 
+  @Inject DocumentShares shares;
+
   @Inject ServiceAccess access;
 
   @Inject DocumentStore store;
@@ -113,6 +115,13 @@ public class DocumentService implements DocumentLibrary {
       throw new UnavailableProblem(
           "content-unreadable", "Le contenu de ce document est illisible ; la DSI a été alertée.");
     }
+  }
+
+  /** Opens a share link and streams the version it gives access to. */
+  public Download downloadShared(CallContext caller, String token) {
+    access.requireSubscription(caller, ServiceCode.DOCUMENT_MANAGEMENT);
+    DocumentShares.OpenedShare opened = shares.open(caller, token);
+    return download(caller, opened.document().id(), opened.share().versionNumber());
   }
 
   // ---- DocumentLibrary (for the parapheur and the archive)

@@ -1,5 +1,8 @@
 package fr.strasbourg.metrocloud.documents.application;
 
+import fr.strasbourg.metrocloud.catalog.api.ServiceCode;
+import fr.strasbourg.metrocloud.catalog.api.UsageEvent;
+import fr.strasbourg.metrocloud.catalog.api.UsageRecorder;
 import fr.strasbourg.metrocloud.documents.domain.Document;
 import fr.strasbourg.metrocloud.documents.domain.DocumentRepository;
 import fr.strasbourg.metrocloud.documents.domain.DocumentVersion;
@@ -11,8 +14,12 @@ import fr.strasbourg.metrocloud.kernel.tenancy.TenantBound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +36,8 @@ public class ExtractionSteps {
   @Inject DocumentRepository repository;
 
   @Inject AuditTrail audit;
+
+  @Inject UsageRecorder usage;
 
   @Inject Clock clock;
 
@@ -125,5 +134,54 @@ public class ExtractionSteps {
             key,
             fr.strasbourg.metrocloud.kernel.audit.Outcome.FAILURE,
             java.util.Map.of("alert", "contenu absent du stockage")));
+  }
+
+  // ---- storage metering
+  // ------------------------------------------------------------------------------------------------
+
+  /** The daily storage snapshot of a commune. */
+  public record StorageSnapshot(
+      LocalDate day, long storedBytes, BigDecimal gbMonth, boolean recorded) {}
+
+  private static final BigDecimal GIB = BigDecimal.valueOf(1L << 30);
+
+  /**
+   * Records the commune's stored bytes (every version, trash included: it occupies the store) for
+   * {@code day}, once: as {@code documents.stored-bytes} and as the billable {@code
+   * storage.gb-month} share of that day (bytes / 2^30 / days of the month, so that a month of
+   * snapshots adds up to GB-months). The idempotency key is the day: the first snapshot of a day
+   * counts, later runs (other instances, restarts) record nothing. A commune that stores nothing
+   * records nothing.
+   */
+  public StorageSnapshot snapshotStorage(CallContext commune, LocalDate day) {
+    long bytes = repository.storedBytes();
+    BigDecimal gbMonth =
+        BigDecimal.valueOf(bytes)
+            .divide(GIB, 12, RoundingMode.HALF_UP)
+            .divide(BigDecimal.valueOf(day.lengthOfMonth()), 6, RoundingMode.HALF_UP);
+    if (bytes == 0) {
+      return new StorageSnapshot(day, 0, BigDecimal.ZERO, false);
+    }
+    Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    boolean recorded =
+        usage.record(
+            commune,
+            new UsageEvent(
+                ServiceCode.DOCUMENT_MANAGEMENT,
+                "storage.gb-month",
+                gbMonth,
+                at,
+                "storage/gb-month/" + day,
+                DocumentStore.SOURCE));
+    usage.record(
+        commune,
+        new UsageEvent(
+            ServiceCode.DOCUMENT_MANAGEMENT,
+            "documents.stored-bytes",
+            BigDecimal.valueOf(bytes),
+            at,
+            "storage/bytes/" + day,
+            DocumentStore.SOURCE));
+    return new StorageSnapshot(day, bytes, gbMonth, recorded);
   }
 }

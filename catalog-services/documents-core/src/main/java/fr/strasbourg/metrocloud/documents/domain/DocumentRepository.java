@@ -92,4 +92,16 @@ public interface DocumentRepository {
 
   /** Object keys of every version of the commune. */
   Set<String> objectKeys();
+
+  // ---- share links
+
+  void add(DocumentShare share);
+
+  Optional<DocumentShare> share(UUID shareId);
+
+  /** The commune's share whose token hashes to {@code tokenSha256}. */
+  Optional<DocumentShare> shareByToken(String tokenSha256);
+
+  /** The shares of a document, newest first. */
+  List<DocumentShare> shares(UUID documentId);
 }

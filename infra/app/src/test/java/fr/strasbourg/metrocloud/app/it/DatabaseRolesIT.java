@@ -26,7 +26,8 @@ class DatabaseRolesIT extends PlatformTestBase {
           "document_types",
           "document_folders",
           "documents",
-          "document_versions");
+          "document_versions",
+          "document_shares");
 
   @Test
   void theApplicationRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {

@@ -2,6 +2,7 @@ package fr.strasbourg.metrocloud.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.strasbourg.metrocloud.app.support.Database;
 import fr.strasbourg.metrocloud.app.support.PlatformTestBase;
 import fr.strasbourg.metrocloud.app.support.Storage;
 import fr.strasbourg.metrocloud.app.support.TestObjectStore;
@@ -18,9 +19,18 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -546,6 +556,187 @@ class DocumentsIT extends PlatformTestBase {
             admin.get("/api/v1/audit/events?limit=100").jsonArray().getValuesAs(JsonObject.class))
         .anyMatch(missing);
     assertProblem(agent.get("/api/v1/documents/" + id + "/content"), 503, "content-unreadable");
+  }
+
+  @Test
+  void aShareLinkOpensForTheCommunesAgentsOnlyUntilItExpiresOrIsRevoked() throws Exception {
+    byte[] pdf = SampleFiles.pdf("Note de service", "Horaires d'ouverture de la mairie.");
+    String id = upload(agent, "note de service.pdf", pdf, "").getString("id");
+    Instant before = Instant.now();
+    ApiClient.Reply created = agent.post("/api/v1/documents/" + id + "/shares", "{\"days\":2}");
+    JsonObject share = assertOk(created, 201).json();
+    String token = share.getString("token");
+    assertThat(token).matches("[A-Za-z0-9_-]{43}");
+    assertThat(share.getString("path")).isEqualTo("/api/v1/documents/shared/" + token);
+    assertThat(Instant.parse(share.getString("expiresAt")))
+        .isBetween(
+            before.plus(Duration.ofDays(2)).minusSeconds(60),
+            before.plus(Duration.ofDays(2)).plusSeconds(60));
+
+    // a colleague of the same commune opens the link and downloads the document
+    platform.ensurePerson(
+        "secretariat.mundolsheim", "Sophie", "Secrétaire", List.of("agent"), MUNDOLSHEIM);
+    ApiClient colleague = platform.as("secretariat.mundolsheim", MUNDOLSHEIM);
+    JsonObject opened = assertOk(colleague.get(share.getString("path")), 200).json();
+    assertThat(opened.getString("id")).isEqualTo(id);
+    assertThat(opened.getJsonArray("versions")).hasSize(1);
+    assertThat(colleague.download(share.getString("path") + "/content").body()).isEqualTo(pdf);
+    // nobody else: another commune's agent, a forged or truncated token
+    assertProblem(other.get(share.getString("path")), 404, "share-not-found");
+    assertProblem(other.get(share.getString("path") + "/content"), 404, "share-not-found");
+    assertProblem(
+        colleague.get("/api/v1/documents/shared/" + token.substring(1) + "A"),
+        404,
+        "share-not-found");
+    assertProblem(colleague.get("/api/v1/documents/shared/abc"), 404, "share-not-found");
+    // the list never shows a token again
+    JsonObject listed =
+        agent.get("/api/v1/documents/" + id + "/shares").jsonArray().getJsonObject(0);
+    assertThat(listed.getString("id")).isEqualTo(share.getString("id"));
+    assertThat(listed.getBoolean("active")).isTrue();
+    assertThat(listed.containsKey("token")).isFalse();
+    // bad requests
+    assertProblem(
+        agent.post("/api/v1/documents/" + id + "/shares", "{\"days\":31}"),
+        422,
+        "invalid-share-duration");
+    assertProblem(
+        agent.post("/api/v1/documents/" + id + "/shares", "{\"days\":0}"),
+        422,
+        "invalid-share-duration");
+    assertProblem(
+        agent.post("/api/v1/documents/" + id + "/shares", "{\"days\":1,\"version\":4}"),
+        404,
+        "version-not-found");
+    assertProblem(
+        other.post("/api/v1/documents/" + id + "/shares", "{\"days\":1}"),
+        404,
+        "document-not-found");
+
+    // an expired link no longer opens (its expiry moved to the past, as the clock would)
+    String expiring =
+        assertOk(
+                agent.post("/api/v1/documents/" + id + "/shares", "{\"days\":1,\"version\":1}"),
+                201)
+            .json()
+            .getString("token");
+    assertOk(colleague.get("/api/v1/documents/shared/" + expiring), 200);
+    try (Connection owner = Database.asOwner();
+        PreparedStatement ps =
+            owner.prepareStatement(
+                "UPDATE metrocloud.document_shares SET created_at = now() - interval '3 days',"
+                    + " expires_at = now() - interval '1 second' WHERE id = ?")) {
+      owner.setAutoCommit(false);
+      try (Statement bind = owner.createStatement()) {
+        bind.execute("SELECT set_config('app.tenant_id', '" + MUNDOLSHEIM.insee() + "', true)");
+      }
+      ps.setObject(1, UUID.fromString(idOfShare(agent, id, 0)));
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+      owner.commit();
+    }
+    assertProblem(colleague.get("/api/v1/documents/shared/" + expiring), 404, "share-not-found");
+
+    // a revoked link no longer opens
+    assertThat(
+            agent.delete("/api/v1/documents/" + id + "/shares/" + share.getString("id")).status())
+        .isEqualTo(204);
+    assertProblem(colleague.get(share.getString("path")), 404, "share-not-found");
+    assertThat(
+            agent
+                .get("/api/v1/documents/" + id + "/shares")
+                .jsonArray()
+                .getValuesAs(JsonObject.class))
+        .filteredOn(s -> s.getString("id").equals(share.getString("id")))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.getBoolean("active")).isFalse();
+              assertThat(s.getString("revokedBy")).isEqualTo("agent.mundolsheim");
+            });
+
+    ApiClient admin = platform.as(Platform.adminOf(MUNDOLSHEIM), MUNDOLSHEIM);
+    assertThat(
+            admin
+                .get("/api/v1/audit/events?limit=200")
+                .jsonArray()
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(e -> id.equals(e.getString("targetId", null)))
+                .map(e -> e.getString("action")))
+        .contains("documents.share.created", "documents.share.opened", "documents.share.revoked");
+  }
+
+  /** The id of the n-th newest share of a document. */
+  private static String idOfShare(ApiClient client, String documentId, int n) {
+    return client
+        .get("/api/v1/documents/" + documentId + "/shares")
+        .jsonArray()
+        .getJsonObject(n)
+        .getString("id");
+  }
+
+  @Test
+  void storedBytesAreMeteredOncePerDayAsGigabyteMonths() {
+    // a commune that only this test uses, so that today's first snapshot is this test's
+    Commune vendenheim = new Commune("67506", "Vendenheim", "67550", 6000);
+    platform.ensureActiveCommune(vendenheim);
+    ApiClient admin = platform.as(Platform.adminOf(vendenheim), vendenheim);
+    assertThat(
+            admin.post("/api/v1/subscriptions", "{\"service\":\"document-management\"}").status())
+        .isIn(201, 409);
+    upload(admin, "plan local d'urbanisme.bin", new byte[3_000_000], "");
+    long stored =
+        admin.get("/api/v1/documents/usage").json().getJsonNumber("storedBytes").longValue();
+    assertThat(stored).isGreaterThanOrEqualTo(3_000_000);
+
+    ApiClient operator = platform.operator();
+    String maintenance = "/api/v1/tenants/" + vendenheim.insee() + "/documents/maintenance";
+    JsonObject first = assertOk(operator.post(maintenance, ""), 200).json();
+    JsonObject second = assertOk(operator.post(maintenance, ""), 200).json();
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    assertThat(first.getString("storageSnapshotDay")).isEqualTo(today);
+    assertThat(first.getJsonNumber("storedBytes").longValue()).isEqualTo(stored);
+    assertThat(second.getBoolean("storageSnapshotRecorded")).isFalse();
+
+    // bytes / 2^30 / days of the month: a month of daily snapshots adds up to GB-months
+    BigDecimal expected =
+        BigDecimal.valueOf(stored)
+            .divide(BigDecimal.valueOf(1L << 30), 12, RoundingMode.HALF_UP)
+            .divide(
+                BigDecimal.valueOf(LocalDate.now(ZoneOffset.UTC).lengthOfMonth()),
+                6,
+                RoundingMode.HALF_UP);
+    List<JsonObject> usage =
+        admin
+            .get("/api/v1/usage?service=document-management&limit=1000")
+            .jsonArray()
+            .getValuesAs(JsonObject.class);
+    List<JsonObject> gbMonth =
+        usage.stream()
+            .filter(
+                u ->
+                    u.getString("metric").equals("storage.gb-month")
+                        && u.getString("occurredAt").startsWith(today))
+            .toList();
+    assertThat(gbMonth).hasSize(1);
+    assertThat(first.getJsonNumber("gbMonth").bigDecimalValue()).isEqualByComparingTo(expected);
+    List<Long> bytes =
+        usage.stream()
+            .filter(
+                u ->
+                    u.getString("metric").equals("documents.stored-bytes")
+                        && u.getString("occurredAt").startsWith(today))
+            .map(u -> u.getJsonNumber("quantity").longValue())
+            .toList();
+    assertThat(bytes).hasSize(1);
+    // on a fresh database the first snapshot of the day is this test's (a rerun on the same day
+    // keeps the earlier one)
+    if (first.getBoolean("storageSnapshotRecorded")) {
+      assertThat(gbMonth.get(0).getJsonNumber("quantity").bigDecimalValue())
+          .isPositive()
+          .isEqualByComparingTo(expected);
+      assertThat(bytes).containsExactly(stored);
+    }
   }
 
   @Test

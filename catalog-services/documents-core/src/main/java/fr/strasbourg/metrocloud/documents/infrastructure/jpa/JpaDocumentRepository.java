@@ -2,6 +2,7 @@ package fr.strasbourg.metrocloud.documents.infrastructure.jpa;
 
 import fr.strasbourg.metrocloud.documents.domain.Document;
 import fr.strasbourg.metrocloud.documents.domain.DocumentRepository;
+import fr.strasbourg.metrocloud.documents.domain.DocumentShare;
 import fr.strasbourg.metrocloud.documents.domain.DocumentType;
 import fr.strasbourg.metrocloud.documents.domain.DocumentVersion;
 import fr.strasbourg.metrocloud.documents.domain.ExtractionStatus;
@@ -399,5 +400,33 @@ public class JpaDocumentRepository implements DocumentRepository {
     List<String> keys =
         em.createNativeQuery("SELECT object_key FROM document_versions").getResultList();
     return new HashSet<>(keys);
+  }
+
+  @Override
+  public void add(DocumentShare share) {
+    em.persist(share);
+  }
+
+  @Override
+  public Optional<DocumentShare> share(UUID shareId) {
+    return Optional.ofNullable(em.find(DocumentShare.class, shareId));
+  }
+
+  @Override
+  public Optional<DocumentShare> shareByToken(String tokenSha256) {
+    return em.createQuery(
+            "SELECT s FROM DocumentShare s WHERE s.tokenSha256 = :hash", DocumentShare.class)
+        .setParameter("hash", tokenSha256)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<DocumentShare> shares(UUID documentId) {
+    return em.createQuery(
+            "SELECT s FROM DocumentShare s WHERE s.documentId = :doc ORDER BY s.createdAt DESC",
+            DocumentShare.class)
+        .setParameter("doc", documentId)
+        .getResultList();
   }
 }

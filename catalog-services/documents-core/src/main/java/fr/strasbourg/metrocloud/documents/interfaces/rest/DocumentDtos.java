@@ -1,6 +1,7 @@
 package fr.strasbourg.metrocloud.documents.interfaces.rest;
 
 import fr.strasbourg.metrocloud.documents.domain.Document;
+import fr.strasbourg.metrocloud.documents.domain.DocumentShare;
 import fr.strasbourg.metrocloud.documents.domain.DocumentType;
 import fr.strasbourg.metrocloud.documents.domain.DocumentVersion;
 import fr.strasbourg.metrocloud.documents.domain.Folder;
@@ -119,4 +120,40 @@ public final class DocumentDtos {
 
   /** The commune's storage use. */
   public record UsageDto(long storedBytes, Long quotaBytes) {}
+
+  /** Body of {@code POST /documents/{id}/shares}. */
+  public record ShareRequest(Integer days, Integer version) {}
+
+  /** A share link as listed (its token is never shown again). */
+  public record ShareDto(
+      UUID id,
+      Integer version,
+      String createdBy,
+      Instant createdAt,
+      Instant expiresAt,
+      Instant revokedAt,
+      String revokedBy,
+      boolean active) {
+    static ShareDto of(DocumentShare s, Instant now) {
+      return new ShareDto(
+          s.id(),
+          s.versionNumber(),
+          s.createdBy(),
+          s.createdAt(),
+          s.expiresAt(),
+          s.revokedAt(),
+          s.revokedBy(),
+          s.activeAt(now));
+    }
+  }
+
+  /** A new share link: the token and the API path that opens it, shown once. */
+  public record CreatedShareDto(
+      UUID id,
+      String token,
+      String path,
+      Integer version,
+      String createdBy,
+      Instant createdAt,
+      Instant expiresAt) {}
 }

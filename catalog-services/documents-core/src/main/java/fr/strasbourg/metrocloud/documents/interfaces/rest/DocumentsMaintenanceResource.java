@@ -1,6 +1,7 @@
 package fr.strasbourg.metrocloud.documents.interfaces.rest;
 
 import fr.strasbourg.metrocloud.documents.application.DocumentMaintenance;
+import fr.strasbourg.metrocloud.documents.application.ExtractionSteps;
 import fr.strasbourg.metrocloud.kernel.problem.BadRequestProblem;
 import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
 import fr.strasbourg.metrocloud.kernel.tenancy.InseeCode;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,7 +35,14 @@ public class DocumentsMaintenanceResource {
   @Inject DocumentMaintenance maintenance;
 
   /** What the maintenance did. */
-  public record MaintenanceReport(int orphansRemoved, int missingObjects, int purged) {}
+  public record MaintenanceReport(
+      int orphansRemoved,
+      int missingObjects,
+      int purged,
+      LocalDate storageSnapshotDay,
+      long storedBytes,
+      BigDecimal gbMonth,
+      boolean storageSnapshotRecorded) {}
 
   @POST
   @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
@@ -49,7 +59,14 @@ public class DocumentsMaintenanceResource {
     TenantId tenant = TenantId.of(InseeCode.of(insee));
     DocumentMaintenance.Reconciliation reconciliation = maintenance.reconcileObjects(tenant);
     int purged = maintenance.purgeTrash(tenant);
+    ExtractionSteps.StorageSnapshot snapshot = maintenance.snapshotStorage(tenant);
     return new MaintenanceReport(
-        reconciliation.orphansRemoved(), reconciliation.missingObjects(), purged);
+        reconciliation.orphansRemoved(),
+        reconciliation.missingObjects(),
+        purged,
+        snapshot.day(),
+        snapshot.storedBytes(),
+        snapshot.gbMonth(),
+        snapshot.recorded());
   }
 }

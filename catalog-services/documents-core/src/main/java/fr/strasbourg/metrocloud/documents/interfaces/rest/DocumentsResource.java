@@ -4,17 +4,22 @@ import fr.strasbourg.metrocloud.catalog.api.ServiceAccess;
 import fr.strasbourg.metrocloud.catalog.api.ServiceCode;
 import fr.strasbourg.metrocloud.catalog.api.SubscriptionTerms;
 import fr.strasbourg.metrocloud.documents.application.DocumentService;
+import fr.strasbourg.metrocloud.documents.application.DocumentShares;
 import fr.strasbourg.metrocloud.documents.application.DocumentStore;
 import fr.strasbourg.metrocloud.documents.application.Upload;
 import fr.strasbourg.metrocloud.documents.domain.Document;
+import fr.strasbourg.metrocloud.documents.domain.DocumentShare;
 import fr.strasbourg.metrocloud.documents.domain.DocumentVersion;
 import fr.strasbourg.metrocloud.documents.domain.SearchCriteria;
 import fr.strasbourg.metrocloud.documents.domain.Tags;
+import fr.strasbourg.metrocloud.documents.interfaces.rest.DocumentDtos.CreatedShareDto;
 import fr.strasbourg.metrocloud.documents.interfaces.rest.DocumentDtos.DocumentDto;
 import fr.strasbourg.metrocloud.documents.interfaces.rest.DocumentDtos.FolderDto;
 import fr.strasbourg.metrocloud.documents.interfaces.rest.DocumentDtos.FolderRequest;
 import fr.strasbourg.metrocloud.documents.interfaces.rest.DocumentDtos.MetadataRequest;
 import fr.strasbourg.metrocloud.documents.interfaces.rest.DocumentDtos.SearchPageDto;
+import fr.strasbourg.metrocloud.documents.interfaces.rest.DocumentDtos.ShareDto;
+import fr.strasbourg.metrocloud.documents.interfaces.rest.DocumentDtos.ShareRequest;
 import fr.strasbourg.metrocloud.documents.interfaces.rest.DocumentDtos.TypeDto;
 import fr.strasbourg.metrocloud.documents.interfaces.rest.DocumentDtos.UsageDto;
 import fr.strasbourg.metrocloud.documents.interfaces.rest.DocumentDtos.VersionDto;
@@ -48,6 +53,7 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -72,6 +78,8 @@ public class DocumentsResource {
   @Inject DocumentService documents;
 
   @Inject DocumentStore store;
+
+  @Inject DocumentShares shares;
 
   @Inject ServiceAccess access;
 
@@ -228,7 +236,10 @@ public class DocumentsResource {
   @Operation(
       summary = "Download a version (default: the current one); streamed, never buffered whole")
   public Response download(@PathParam("id") String id, @QueryParam("version") Integer version) {
-    DocumentService.Download download = documents.download(caller, documentId(id), version);
+    return stream(documents.download(caller, documentId(id), version));
+  }
+
+  private static Response stream(DocumentService.Download download) {
     DocumentVersion v = download.version();
     StreamingOutput stream =
         out -> {
@@ -242,6 +253,96 @@ public class DocumentsResource {
         .header("Cache-Control", "private, no-store")
         .header("X-Document-Sha256", v.sha256())
         .build();
+  }
+
+  // ---- share links
+  // ---------------------------------------------------------------------------------------------------
+
+  @POST
+  @Path("{id}/shares")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({WRITERS_1, WRITERS_2, WRITERS_3})
+  @Operation(
+      summary =
+          "Create a time-limited link (1 to 30 days, default 7) that agents of the same commune can open;"
+              + " the token is shown once")
+  public Response share(@PathParam("id") String id, ShareRequest request) {
+    guard();
+    UUID documentId = documentId(id);
+    int days = request == null || request.days() == null ? 7 : request.days();
+    DocumentShares.CreatedShare created =
+        shares.create(caller, documentId, days, request == null ? null : request.version());
+    DocumentShare s = created.share();
+    return Response.created(
+            uriInfo
+                .getBaseUriBuilder()
+                .path("documents")
+                .path(documentId.toString())
+                .path("shares")
+                .path(s.id().toString())
+                .build())
+        .entity(
+            new CreatedShareDto(
+                s.id(),
+                created.token(),
+                "/api/v1/documents/shared/" + created.token(),
+                s.versionNumber(),
+                s.createdBy(),
+                s.createdAt(),
+                s.expiresAt()))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  @GET
+  @Path("{id}/shares")
+  @RolesAllowed({WRITERS_1, WRITERS_2, WRITERS_3})
+  @Operation(summary = "The share links of a document, newest first")
+  public List<ShareDto> shares(@PathParam("id") String id) {
+    guard();
+    Instant now = Instant.now();
+    return shares.list(caller, documentId(id)).stream().map(s -> ShareDto.of(s, now)).toList();
+  }
+
+  @DELETE
+  @Path("{id}/shares/{share}")
+  @RolesAllowed({WRITERS_1, WRITERS_2, WRITERS_3})
+  @Operation(summary = "Revoke a share link")
+  public Response revokeShare(@PathParam("id") String id, @PathParam("share") String share) {
+    guard();
+    UUID shareId;
+    try {
+      shareId = UUID.fromString(share);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundProblem("share-not-found", "Lien de partage introuvable.");
+    }
+    shares.revoke(caller, documentId(id), shareId);
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("shared/{token}")
+  @RolesAllowed({WRITERS_1, WRITERS_2, WRITERS_3, READERS_4})
+  @Operation(summary = "Open a share link: the document and the version it gives access to")
+  public DocumentDto openShare(@PathParam("token") String token) {
+    guard();
+    DocumentShares.OpenedShare opened = shares.open(caller, token);
+    Document d = opened.document();
+    int wanted =
+        opened.share().versionNumber() == null
+            ? d.currentVersion()
+            : opened.share().versionNumber();
+    return DocumentDto.of(
+        d, store.versions(caller, d.id()).stream().filter(v -> v.number() == wanted).toList());
+  }
+
+  @GET
+  @Path("shared/{token}/content")
+  @Produces(MediaType.WILDCARD)
+  @RolesAllowed({WRITERS_1, WRITERS_2, WRITERS_3, READERS_4})
+  @Operation(summary = "Download the content a share link gives access to (streamed)")
+  public Response downloadShared(@PathParam("token") String token) {
+    return stream(documents.downloadShared(caller, token));
   }
 
   @DELETE
