@@ -226,10 +226,13 @@ export interface DocumentMetadata {
 
 export interface DocumentShare {
   id: string;
+  /** The version the link gives; null: the current one. */
+  version?: number | null;
   expiresAt: string;
   createdBy: string;
   createdAt: string;
   revokedAt?: string | null;
+  revokedBy?: string | null;
   active: boolean;
 }
 
@@ -237,7 +240,9 @@ export interface DocumentShare {
 export interface CreatedShare {
   id: string;
   token: string;
+  /** The API path that opens it (the portal's page is built from the token). */
   path: string;
+  version?: number | null;
   expiresAt: string;
   createdBy: string;
   createdAt: string;

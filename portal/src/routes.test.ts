@@ -1,5 +1,5 @@
 import type { Me } from './api';
-import { ROUTES, navigationPathOf, routeOf } from './routes';
+import { ROUTES, isGedWriter, navigationPathOf, pathOfHashRoute, routeOf } from './routes';
 
 const person = (roles: string[], operator = false): Me => ({
   subject: 's',
@@ -15,8 +15,8 @@ const pages = (me: Me) => ROUTES.filter((r) => r.nav && r.allowed(me)).map((r) =
 describe('routes by role', () => {
   it('offers the communes pages to the DSI operator only', () => {
     expect(pages(person(['platform-operator'], true))).toEqual(['/', '/catalogue', '/communes']);
-    expect(pages(person(['commune-admin']))).toEqual(['/', '/catalogue', '/abonnements', '/journal']);
-    expect(pages(person(['agent']))).toEqual(['/', '/catalogue', '/abonnements']);
+    expect(pages(person(['commune-admin']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/journal']);
+    expect(pages(person(['agent']))).toEqual(['/', '/catalogue', '/abonnements', '/documents']);
     expect(routeOf('/communes/67482')?.route.allowed(person(['commune-admin']))).toBe(false);
   });
 
@@ -32,5 +32,32 @@ describe('routes by role', () => {
     expect(navigationPathOf('/communes/67482')).toBe('/communes');
     expect(navigationPathOf('/catalogue')).toBe('/catalogue');
     expect(navigationPathOf('/nulle-part')).toBeUndefined();
+  });
+
+  it('offers the GED to the commune’s people; only writers change documents and see the trash', () => {
+    const official = person(['elected-official']);
+    expect(pages(official)).toContain('/documents');
+    expect(isGedWriter(official)).toBe(false);
+    expect(routeOf('/documents/corbeille')?.route.allowed(official)).toBe(false);
+    expect(isGedWriter(person(['agent']))).toBe(true);
+    expect(isGedWriter(person(['manager']))).toBe(true);
+    expect(routeOf('/documents/corbeille')?.route.allowed(person(['agent']))).toBe(true);
+    expect(routeOf('/documents')?.route.allowed(person(['platform-operator'], true))).toBe(false);
+  });
+
+  it('resolves the GED pages, named pages before a document’s id', () => {
+    expect(routeOf('/documents/recherche')?.route.path).toBe('/documents/recherche');
+    expect(routeOf('/documents/corbeille')?.route.path).toBe('/documents/corbeille');
+    expect(routeOf('/documents/partage/tok_EN-1')?.params).toEqual({ token: 'tok_EN-1' });
+    expect(routeOf('/documents/dossiers/f-1')?.params).toEqual({ folderId: 'f-1' });
+    expect(routeOf('/documents/0b1c2d3e-0000-4000-8000-000000000001')?.route.path).toBe('/documents/:id');
+    expect(navigationPathOf('/documents/partage/abc')).toBe('/documents');
+    expect(navigationPathOf('/documents/dossiers/f-1')).toBe('/documents');
+  });
+
+  it('turns hash-route links into portal paths, other hashes being left alone', () => {
+    expect(pathOfHashRoute('#/documents/partage/abc')).toBe('/documents/partage/abc');
+    expect(pathOfHashRoute('#contenu')).toBeUndefined();
+    expect(pathOfHashRoute('')).toBeUndefined();
   });
 });

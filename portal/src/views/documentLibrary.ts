@@ -47,10 +47,10 @@ export async function libraryView(ctx: ViewContext, params: Record<string, strin
   });
 }
 
-/** "12,4 Mo utilisés sur 10 Go". */
+/** "Espace de stockage utilisé : 12,4 Mo sur 10 Go" (worded so that no agreement depends on the number). */
 function usageLine(usage: StorageUsage): HTMLElement {
-  const used = `${formatBytes(usage.storedBytes)} utilisés`;
-  return h('p', { class: 'usage' }, 'Espace de stockage : ', usage.quotaBytes ? `${used} sur ${formatBytes(usage.quotaBytes)}` : `${used} (sans quota)`);
+  const used = formatBytes(usage.storedBytes);
+  return h('p', { class: 'usage' }, 'Espace de stockage utilisé : ', usage.quotaBytes ? `${used} sur ${formatBytes(usage.quotaBytes)}` : `${used} (sans quota)`);
 }
 
 function quickSearch(ctx: ViewContext): HTMLElement {

@@ -16,7 +16,8 @@ export async function sharedDocumentView(ctx: ViewContext, params: Record<string
       if (e instanceof ApiError && (e.status === 404 || e.status === 410)) return linkGone();
       throw e;
     }
-    const version = doc.versions.find((v) => v.number === doc.currentVersion) ?? doc.versions[0];
+    // the API gives only the version the link opens (the current one, or the one the link pins)
+    const version = doc.versions[0];
     return [
       h('p', { class: 'breadcrumb' }, 'Document partagé avec vous'),
       h('h1', { tabindex: '-1' }, doc.title),

@@ -112,7 +112,8 @@ async function shareList(ctx: ViewContext, doc: GedDocument, afterRevoke: () => 
 }
 
 function shareRow(ctx: ViewContext, doc: GedDocument, share: DocumentShare, afterRevoke: () => Promise<void>): HTMLTableRowElement {
-  const state = share.revokedAt ? `Révoqué le ${formatDateTime(share.revokedAt)}` : share.active ? 'Actif' : 'Expiré';
+  const revoked = share.revokedAt ? `Révoqué le ${formatDateTime(share.revokedAt)}${share.revokedBy ? ` par ${share.revokedBy}` : ''}` : null;
+  const state = revoked ?? (share.active ? 'Actif' : 'Expiré');
   let action: HTMLElement | string = '—';
   if (share.active) {
     const revoke = h('button', { type: 'button', class: 'button small danger', 'aria-label': `Révoquer le lien créé le ${formatDateTime(share.createdAt)}` }, 'Révoquer');

@@ -3,6 +3,7 @@ package fr.strasbourg.metrocloud.app.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.strasbourg.metrocloud.app.support.PlatformTestBase;
+import fr.strasbourg.metrocloud.testkit.ApiClient;
 import fr.strasbourg.metrocloud.testkit.Platform;
 import fr.strasbourg.metrocloud.testkit.SampleCommunes.Commune;
 import java.io.BufferedReader;
@@ -31,6 +32,9 @@ class PortalBrowserIT extends PlatformTestBase {
   private static final Commune WOLFISHEIM = new Commune("67551", "Wolfisheim", "67202", 4300);
   private static final Commune OBERSCHAEFFOLSHEIM =
       new Commune("67350", "Oberschaeffolsheim", "67203", 2500);
+  /** The GED's browser tests work in a commune that no other test uses. */
+  private static final Commune BISCHHEIM = new Commune("67043", "Bischheim", "67800", 17939);
+
   private static final Pattern COUNT = Pattern.compile("ℹ (tests|pass|fail) (\\d+)");
 
   @Test
@@ -41,6 +45,14 @@ class PortalBrowserIT extends PlatformTestBase {
     platform.ensurePerson("it.dsi", "Dominique", "Exploitant", List.of("platform-operator"));
     platform.ensurePerson(
         "secretariat.e2e", "Sarah", "Secrétaire", List.of("agent"), ECKBOLSHEIM, WOLFISHEIM);
+
+    platform.ensureActiveCommune(BISCHHEIM);
+    ApiClient.Reply ged =
+        platform
+            .as(Platform.adminOf(BISCHHEIM), BISCHHEIM)
+            .post("/api/v1/subscriptions", "{\"service\":\"document-management\"}");
+    assertThat(ged.status()).as(ged.toString()).isIn(201, 409);
+    platform.ensurePerson("agent.bischheim", "Agnès", "Agent", List.of("agent"), BISCHHEIM);
 
     File portal = new File(System.getProperty("metrocloud.portal.dir", "../../portal"));
     ProcessBuilder node =
@@ -61,6 +73,8 @@ class PortalBrowserIT extends PlatformTestBase {
     env.put("SHARED_SECOND_COMMUNE", WOLFISHEIM.insee());
     env.put("SUSPENDED_ADMIN", Platform.adminOf(OBERSCHAEFFOLSHEIM));
     env.put("SUSPENDED_COMMUNE", OBERSCHAEFFOLSHEIM.insee());
+    env.put("GED_AGENT_USER", "agent.bischheim");
+    env.put("GED_COMMUNE", BISCHHEIM.insee());
 
     Process process = node.start();
     List<String> output = new ArrayList<>();
@@ -93,7 +107,7 @@ class PortalBrowserIT extends PlatformTestBase {
         summary, tests + " tests, " + pass + " passed, " + fail + " failed (Chromium, axe-core)\n");
     assertThat(process.exitValue()).as(String.join("\n", output)).isZero();
     assertThat(fail).isZero();
-    assertThat(tests).isGreaterThanOrEqualTo(7);
+    assertThat(tests).isGreaterThanOrEqualTo(16);
     assertThat(pass).isEqualTo(tests);
   }
 }
