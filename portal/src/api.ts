@@ -188,6 +188,8 @@ export interface SearchHit {
 
 export interface SearchResults {
   total: number;
+  /** False when there are more matches than `total` (broad queries are counted up to a cap). */
+  totalExact?: boolean;
   page: number;
   size: number;
   results: SearchHit[];

@@ -157,6 +157,7 @@ describe('French labels', () => {
     expect(resultCountText(1)).toBe('1 document trouvé');
     expect(resultCountText(3)).toBe('3 documents trouvés');
     expect(resultCountText(1234)).toBe('1\u00a0234 documents trouvés');
+    expect(resultCountText(10000, false)).toBe('Plus de 10\u00a0000 documents trouvés');
   });
 });
 

@@ -150,8 +150,9 @@ export function extractionLabel(status: ExtractionStatus | string, error?: strin
 }
 
 /** "Aucun document trouvé", "1 document trouvé", "1 234 documents trouvés". */
-export function resultCountText(total: number): string {
+export function resultCountText(total: number, exact = true): string {
   if (total === 0) return 'Aucun document trouvé';
+  if (!exact) return `Plus de ${formatInteger(total)} documents trouvés`;
   return total === 1 ? '1 document trouvé' : `${formatInteger(total)} documents trouvés`;
 }
 

@@ -102,7 +102,7 @@ function renderResults(found: SearchResults | Error, c: Criteria, page: number, 
 
 function countText(found: SearchResults | Error): string {
   if (found instanceof Error) return 'La recherche a échoué.';
-  return found.total === 0 ? 'Aucun document ne correspond à votre recherche.' : resultCountText(found.total);
+  return found.total === 0 ? 'Aucun document ne correspond à votre recherche.' : resultCountText(found.total, found.totalExact !== false);
 }
 
 function resultItem(hit: SearchHit, typeOf: (code?: string | null) => string): HTMLElement {

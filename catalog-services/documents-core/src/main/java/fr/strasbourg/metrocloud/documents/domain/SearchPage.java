@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A page of search results. */
-public record SearchPage(long total, int page, int size, List<Hit> hits) {
+/**
+ * A page of search results. {@code total} is exact when {@code totalExact}; otherwise there are
+ * more matches than {@code total} (a broad query is not counted to the end).
+ */
+public record SearchPage(long total, boolean totalExact, int page, int size, List<Hit> hits) {
 
   /**
    * One document found. {@code excerpt} alternates plain and matching passages: segments at odd

@@ -216,6 +216,7 @@ class DocumentsIT extends PlatformTestBase {
 
     JsonObject found = agent.get("/api/v1/documents?q=" + enc("ecole maternelle " + marker)).json();
     assertThat(found.getJsonNumber("total").longValue()).isEqualTo(1);
+    assertThat(found.getBoolean("totalExact")).isTrue();
     JsonObject hit = found.getJsonArray("results").getJsonObject(0);
     assertThat(hit.getString("id")).isEqualTo(id);
     assertThat(hit.getJsonNumber("rank").doubleValue()).isPositive();

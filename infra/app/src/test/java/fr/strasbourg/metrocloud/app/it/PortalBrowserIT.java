@@ -32,6 +32,7 @@ class PortalBrowserIT extends PlatformTestBase {
   private static final Commune WOLFISHEIM = new Commune("67551", "Wolfisheim", "67202", 4300);
   private static final Commune OBERSCHAEFFOLSHEIM =
       new Commune("67350", "Oberschaeffolsheim", "67203", 2500);
+
   /** The GED's browser tests work in a commune that no other test uses. */
   private static final Commune BISCHHEIM = new Commune("67043", "Bischheim", "67800", 17939);
 

@@ -40,6 +40,9 @@ public class JpaDocumentRepository implements DocumentRepository {
 
   static final String MATCH_STOP = "\u0002";
 
+  /** Search totals are exact up to this many matches. */
+  static final int COUNT_CAP = 10_000;
+
   @PersistenceContext EntityManager em;
 
   @Override
@@ -169,15 +172,15 @@ public class JpaDocumentRepository implements DocumentRepository {
 
   @Override
   public SearchPage search(SearchCriteria c) {
+    // The page is chosen on `documents` alone (match, filters, rank, order, limit): the version
+    // join and the excerpts (ts_headline, costly) are computed for the page's rows only.
     List<Object> params = new ArrayList<>();
     StringBuilder from = new StringBuilder(" FROM documents d");
     if (c.hasText()) {
       params.add(c.text());
       from.append(" CROSS JOIN websearch_to_tsquery('metrocloud_fr', ?1) AS q(query)");
     }
-    from.append(
-            " LEFT JOIN document_versions v ON v.document_id = d.id AND v.number = d.current_version")
-        .append(" WHERE d.deleted_at IS NULL");
+    from.append(" WHERE d.deleted_at IS NULL");
     if (c.hasText()) {
       from.append(" AND d.search_vector @@ q.query");
     }
@@ -207,47 +210,67 @@ public class JpaDocumentRepository implements DocumentRepository {
       params.add(Timestamp.from(c.to().plusDays(1).atStartOfDay(PARIS).toInstant()));
       from.append(" AND d.created_at < ?").append(params.size());
     }
-    String columns =
+    int limit = params.size() + 1;
+    int offset = params.size() + 2;
+    int outerText = params.size() + 3;
+    String page =
+        "SELECT d.id, d.updated_at, "
+            + (c.hasText() ? "ts_rank_cd(d.search_vector, q.query)" : "0.0")
+            + " AS rank"
+            + from
+            + (c.hasText() ? " ORDER BY 3 DESC, 2 DESC, 1" : " ORDER BY 2 DESC, 1")
+            + " LIMIT ?"
+            + limit
+            + " OFFSET ?"
+            + offset;
+    String sql =
         "SELECT d.id, d.title, d.type_code, d.tags, d.folder_id, d.author, d.author_name, d.current_version,"
-            + " v.file_name, v.mime_type, v.size, v.extraction_status, d.created_at, d.updated_at, "
+            + " v.file_name, v.mime_type, v.size, v.extraction_status, d.created_at, d.updated_at, p.rank, "
             + (c.hasText()
-                ? "ts_rank_cd(d.search_vector, q.query), ts_headline('metrocloud_fr',"
-                    + " left(coalesce(nullif(v.text_content, ''), d.description, d.title), 100000), q.query,"
-                    + " 'StartSel="
+                ? "ts_headline('metrocloud_fr',"
+                    + " left(coalesce(nullif(v.text_content, ''), d.description, d.title), 100000),"
+                    + " websearch_to_tsquery('metrocloud_fr', ?"
+                    + outerText
+                    + "), 'StartSel="
                     + MATCH_START
                     + ", StopSel="
                     + MATCH_STOP
                     + ", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"')"
-                : "0.0, NULL");
-    String order =
-        c.hasText()
-            ? " ORDER BY 15 DESC, d.updated_at DESC, d.id"
-            : " ORDER BY d.updated_at DESC, d.id";
-    Query query =
-        em.createNativeQuery(
-            columns
-                + from
-                + order
-                + " LIMIT ?"
-                + (params.size() + 1)
-                + " OFFSET ?"
-                + (params.size() + 2));
+                : "NULL")
+            + " FROM ("
+            + page
+            + ") AS p JOIN documents d ON d.id = p.id"
+            + " LEFT JOIN document_versions v ON v.document_id = d.id AND v.number = d.current_version"
+            + " ORDER BY p.rank DESC, p.updated_at DESC, p.id";
+    Query query = em.createNativeQuery(sql);
     for (int i = 0; i < params.size(); i++) {
       query.setParameter(i + 1, params.get(i));
     }
-    query.setParameter(params.size() + 1, c.size());
-    query.setParameter(params.size() + 2, (long) c.page() * c.size());
+    query.setParameter(limit, c.size());
+    query.setParameter(offset, (long) c.page() * c.size());
+    if (c.hasText()) {
+      query.setParameter(outerText, c.text());
+    }
     @SuppressWarnings("unchecked")
     List<Object[]> rows = query.getResultList();
     long total;
+    boolean exact = true;
     if (rows.size() < c.size() && (c.page() == 0 || !rows.isEmpty())) {
       total = (long) c.page() * c.size() + rows.size();
     } else {
-      Query count = em.createNativeQuery("SELECT count(*)" + from);
+      // counted up to a cap: beyond it, "more than" is what a reader needs, and counting every
+      // match of a broad query would cost as much as ranking them
+      Query count =
+          em.createNativeQuery(
+              "SELECT count(*) FROM (SELECT 1" + from + " LIMIT " + (COUNT_CAP + 1) + ") AS m");
       for (int i = 0; i < params.size(); i++) {
         count.setParameter(i + 1, params.get(i));
       }
       total = ((Number) count.getSingleResult()).longValue();
+      if (total > COUNT_CAP) {
+        total = COUNT_CAP;
+        exact = false;
+      }
     }
     List<SearchPage.Hit> hits = new ArrayList<>();
     for (Object[] r : rows) {
@@ -272,7 +295,7 @@ public class JpaDocumentRepository implements DocumentRepository {
               ((Number) r[14]).doubleValue(),
               segments((String) r[15])));
     }
-    return new SearchPage(total, c.page(), c.size(), hits);
+    return new SearchPage(total, exact, c.page(), c.size(), hits);
   }
 
   static List<String> segments(String headline) {

@@ -86,9 +86,10 @@ public final class DocumentDtos {
   }
 
   /** A search result page. */
-  public record SearchPageDto(long total, int page, int size, List<SearchPage.Hit> results) {
+  public record SearchPageDto(
+      long total, boolean totalExact, int page, int size, List<SearchPage.Hit> results) {
     static SearchPageDto of(SearchPage p) {
-      return new SearchPageDto(p.total(), p.page(), p.size(), p.hits());
+      return new SearchPageDto(p.total(), p.totalExact(), p.page(), p.size(), p.hits());
     }
   }
 
