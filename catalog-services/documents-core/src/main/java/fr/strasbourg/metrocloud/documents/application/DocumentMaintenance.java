@@ -12,6 +12,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -22,6 +23,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,6 +48,8 @@ public class DocumentMaintenance {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
+  private final List<ScheduledFuture<?>> tasks = new CopyOnWriteArrayList<>();
+
   @Inject TenantDirectory directory;
 
   @Inject ExtractionSteps steps;
@@ -65,8 +70,16 @@ public class DocumentMaintenance {
     if (!enabled) {
       return;
     }
-    scheduler.scheduleWithFixedDelay(this::recoverExtractionsSafely, 30, 120, TimeUnit.SECONDS);
-    scheduler.scheduleWithFixedDelay(this::cleanUpSafely, 5, 360, TimeUnit.MINUTES);
+    tasks.add(
+        scheduler.scheduleWithFixedDelay(
+            this::recoverExtractionsSafely, 30, 120, TimeUnit.SECONDS));
+    tasks.add(scheduler.scheduleWithFixedDelay(this::cleanUpSafely, 5, 360, TimeUnit.MINUTES));
+  }
+
+  /** Stops the periodic tasks before the application's contexts go away. */
+  void unschedule(@Observes Shutdown shutdown) {
+    tasks.forEach(t -> t.cancel(false));
+    tasks.clear();
   }
 
   private List<TenantId> communes() {

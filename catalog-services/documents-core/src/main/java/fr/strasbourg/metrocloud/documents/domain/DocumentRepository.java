@@ -104,4 +104,23 @@ public interface DocumentRepository {
 
   /** The shares of a document, newest first. */
   List<DocumentShare> shares(UUID documentId);
+
+  // ---- exports
+
+  /** Every document of the commune, trash included, oldest first. */
+  List<Document> allDocuments();
+
+  /** Every version of the commune, by document and number. */
+  List<DocumentVersion> allVersions();
+
+  /** When the commune's documents were last exported completely. */
+  Optional<Instant> lastExport();
+
+  /** Whether a document or a version was created, changed or trashed after {@code since}. */
+  boolean changedSince(Instant since);
+
+  /** Whether the commune has any document (trash included). */
+  boolean hasDocuments();
+
+  void recordExport(UUID id, Instant at, String actor, int documents, int versions, long bytes);
 }

@@ -44,7 +44,8 @@ class ApiConventionsIT extends PlatformTestBase {
             path.getKey()
                 .replace("{insee}", "67482")
                 .replace("{id}", "00000000-0000-0000-0000-000000000000")
-                .replace("{code}", "e-signature");
+                .replace("{code}", "e-signature")
+                .replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000001");
         ApiClient.Reply reply =
             platform
                 .anonymous()

@@ -27,7 +27,8 @@ class DatabaseRolesIT extends PlatformTestBase {
           "document_folders",
           "documents",
           "document_versions",
-          "document_shares");
+          "document_shares",
+          "document_exports");
 
   @Test
   void theApplicationRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {

@@ -741,6 +741,102 @@ class DocumentsIT extends PlatformTestBase {
   }
 
   @Test
+  void aCommuneIsDecommissionedOnlyAfterAnExportOfItsDocumentsMadeAfterTheLastChange()
+      throws Exception {
+    Commune rosheim = new Commune("67411", "Rosheim", "67560", 5000);
+    platform.ensureActiveCommune(rosheim);
+    ApiClient admin = platform.as(Platform.adminOf(rosheim), rosheim);
+    assertThat(
+            admin.post("/api/v1/subscriptions", "{\"service\":\"document-management\"}").status())
+        .isIn(201, 409);
+    String folder =
+        assertOk(admin.post("/api/v1/documents/folders", "{\"name\":\"Conseil municipal\"}"), 201)
+            .json()
+            .getString("id");
+    byte[] v1 = SampleFiles.pdf("Délibération de départ", "La commune quitte le service commun.");
+    byte[] v2 = SampleFiles.docx("Délibération de départ, version signée");
+    String kept =
+        upload(admin, "départ.pdf", v1, "?type=deliberation&folder=" + folder).getString("id");
+    assertOk(
+        admin.upload(
+            "/api/v1/documents/" + kept + "/versions",
+            "départ signé.docx",
+            "application/octet-stream",
+            v2),
+        201);
+    byte[] trashedContent = "=SOMME(A1:A9) brouillon".getBytes(StandardCharsets.UTF_8);
+    String trashed = upload(admin, "=brouillon.txt", trashedContent, "").getString("id");
+    assertOk(admin.delete("/api/v1/documents/" + trashed), 200);
+
+    ApiClient operator = platform.operator();
+    String tenant = "/api/v1/tenants/" + rosheim.insee();
+    ApiClient.Download first = operator.download(tenant + "/documents/export");
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.header("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/zip"));
+    java.util.Map<String, byte[]> entries = unzip(first.body());
+    assertThat(entries.get("documents/" + kept + "/v1-départ.pdf")).isEqualTo(v1);
+    assertThat(entries.get("documents/" + kept + "/v2-départ signé.docx")).isEqualTo(v2);
+    assertThat(entries.get("documents/" + trashed + "/v1-=brouillon.txt"))
+        .isEqualTo(trashedContent);
+    String manifest = new String(entries.get("manifeste.csv"), StandardCharsets.UTF_8);
+    List<String> lines = manifest.lines().toList();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).startsWith("\uFEFFdocument;titre;dossier;");
+    assertThat(manifest)
+        .contains("\"Conseil municipal\"", sha256(v1), sha256(v2), "\"deliberation\"");
+    // a file name that a spreadsheet would take for a formula is neutralised in the manifest
+    assertThat(manifest).contains("\"'=brouillon.txt\"").doesNotContain(";\"=brouillon.txt\"");
+
+    // a change after the export: decommissioning waits for a new one
+    upload(admin, "dernier.txt", "Dernier document".getBytes(StandardCharsets.UTF_8), "");
+    assertOk(
+        operator.post(tenant + "/suspend", "{\"reason\":\"La commune quitte le service commun\"}"),
+        200);
+    JsonObject blocked =
+        assertProblem(
+            operator.post(tenant + "/decommission", "{\"reason\":\"Départ\"}"),
+            409,
+            "decommission-blocked");
+    assertThat(blocked.getString("detail")).contains("dernier export");
+    assertThat(Storage.bucketExists("metrocloud-" + rosheim.insee())).isTrue();
+
+    ApiClient.Download second = operator.download(tenant + "/documents/export");
+    assertThat(second.status()).isEqualTo(200);
+    assertThat(unzip(second.body()).get("manifeste.csv")).isNotNull();
+    assertThat(
+            new String(unzip(second.body()).get("manifeste.csv"), StandardCharsets.UTF_8).lines())
+        .hasSize(5);
+    assertOk(operator.post(tenant + "/decommission", "{\"reason\":\"Départ\"}"), 200);
+    assertThat(Storage.bucketExists("metrocloud-" + rosheim.insee())).isFalse();
+    assertProblem(operator.get(tenant + "/documents/export"), 409, "invalid-tenant-status");
+    assertThat(
+            operator
+                .get("/api/v1/audit/events?tenant=" + rosheim.insee() + "&limit=100")
+                .jsonArray()
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(e -> e.getString("action")))
+        .contains("documents.export.completed");
+    // a commune user cannot export
+    assertProblem(
+        agent.get("/api/v1/tenants/" + MUNDOLSHEIM.insee() + "/documents/export"),
+        403,
+        "forbidden");
+  }
+
+  private static java.util.Map<String, byte[]> unzip(byte[] zip) throws Exception {
+    java.util.Map<String, byte[]> entries = new java.util.HashMap<>();
+    try (java.util.zip.ZipInputStream in =
+        new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+      for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        entries.put(e.getName(), in.readAllBytes());
+      }
+    }
+    return entries;
+  }
+
+  @Test
   void foldersFormATreeWithUniqueNames() {
     String name = "Urbanisme " + UUID.randomUUID();
     JsonObject parent =

@@ -1,15 +1,19 @@
 package fr.strasbourg.metrocloud.tenants.application;
 
+import fr.strasbourg.metrocloud.kernel.problem.ConflictProblem;
 import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
 import fr.strasbourg.metrocloud.kernel.tenancy.InseeCode;
+import fr.strasbourg.metrocloud.tenants.api.DecommissionPrecondition;
 import fr.strasbourg.metrocloud.tenants.api.TenantStatus;
 import fr.strasbourg.metrocloud.tenants.domain.Contact;
 import fr.strasbourg.metrocloud.tenants.domain.Convention;
 import fr.strasbourg.metrocloud.tenants.domain.RegisteredResource;
 import fr.strasbourg.metrocloud.tenants.domain.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the DSI operator does with communes. Every method takes the operator's platform context and
@@ -22,6 +26,8 @@ public class TenantAdministration {
   @Inject TenantStore store;
 
   @Inject TenantProvisioning provisioning;
+
+  @Inject Instance<DecommissionPrecondition> preconditions;
 
   public ProvisioningResult register(CallContext operator, NewTenant cmd) {
     CallContext onCommune = operator.requireOperator().actingOn(cmd.insee());
@@ -73,6 +79,12 @@ public class TenantAdministration {
   public Tenant decommission(CallContext operator, InseeCode insee, String reason) {
     CallContext onCommune = operator.requireOperator().actingOn(insee);
     store.expectStatus(onCommune, TenantStatus.SUSPENDED, "decommission");
+    for (DecommissionPrecondition precondition : preconditions) {
+      Optional<String> blocker = precondition.blocker(onCommune);
+      if (blocker.isPresent()) {
+        throw new ConflictProblem("decommission-blocked", blocker.get());
+      }
+    }
     provisioning.decommissionResources(onCommune);
     return store.decommissioned(onCommune, reason);
   }

@@ -452,4 +452,57 @@ public class JpaDocumentRepository implements DocumentRepository {
         .setParameter("doc", documentId)
         .getResultList();
   }
+
+  @Override
+  public List<Document> allDocuments() {
+    return em.createQuery("SELECT d FROM Document d ORDER BY d.createdAt, d.id", Document.class)
+        .getResultList();
+  }
+
+  @Override
+  public List<DocumentVersion> allVersions() {
+    return em.createQuery(
+            "SELECT v FROM DocumentVersion v ORDER BY v.documentId, v.number",
+            DocumentVersion.class)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<Instant> lastExport() {
+    Object at =
+        em.createNativeQuery("SELECT max(exported_at) FROM document_exports").getSingleResult();
+    return Optional.ofNullable(at).map(JpaDocumentRepository::instant);
+  }
+
+  @Override
+  public boolean changedSince(Instant since) {
+    Object changed =
+        em.createNativeQuery(
+                "SELECT EXISTS (SELECT 1 FROM documents WHERE updated_at > ?1 OR deleted_at > ?1)"
+                    + " OR EXISTS (SELECT 1 FROM document_versions WHERE created_at > ?1)")
+            .setParameter(1, Timestamp.from(since))
+            .getSingleResult();
+    return Boolean.TRUE.equals(changed);
+  }
+
+  @Override
+  public boolean hasDocuments() {
+    return Boolean.TRUE.equals(
+        em.createNativeQuery("SELECT EXISTS (SELECT 1 FROM documents)").getSingleResult());
+  }
+
+  @Override
+  public void recordExport(
+      UUID id, Instant at, String actor, int documents, int versions, long bytes) {
+    em.createNativeQuery(
+            "INSERT INTO document_exports (id, tenant_id, exported_at, exported_by, documents, versions, bytes)"
+                + " VALUES (?1, current_setting('app.tenant_id'), ?2, ?3, ?4, ?5, ?6)")
+        .setParameter(1, id)
+        .setParameter(2, Timestamp.from(at))
+        .setParameter(3, actor)
+        .setParameter(4, documents)
+        .setParameter(5, versions)
+        .setParameter(6, bytes)
+        .executeUpdate();
+  }
 }
