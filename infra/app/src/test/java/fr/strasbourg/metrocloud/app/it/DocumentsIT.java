@@ -286,12 +286,15 @@ class DocumentsIT extends PlatformTestBase {
             SampleFiles.encryptedPdf("secret", "Données confidentielles"),
             "");
     JsonObject corrupt = upload(agent, "tronqué.pdf", SampleFiles.corruptPdf(), "");
+    JsonObject corruptDocx = upload(agent, "abîmé.docx", SampleFiles.corruptDocx(), "");
     JsonObject bomb = upload(agent, "bombe.docx", SampleFiles.docxBomb(200), "");
     JsonObject zip = upload(agent, "bombe.zip", SampleFiles.zipBomb(300), "");
     assertThat(status(waitForExtraction(agent, encrypted.getString("id")))).isEqualTo("FAILED");
     assertThat(error(waitForExtraction(agent, encrypted.getString("id")))).contains("chiffré");
     assertThat(status(waitForExtraction(agent, corrupt.getString("id")))).isEqualTo("FAILED");
     assertThat(error(waitForExtraction(agent, corrupt.getString("id")))).isNotBlank();
+    assertThat(status(waitForExtraction(agent, corruptDocx.getString("id")))).isEqualTo("FAILED");
+    assertThat(error(waitForExtraction(agent, corruptDocx.getString("id")))).isNotBlank();
     JsonObject bombed = waitForExtraction(agent, bomb.getString("id"));
     assertThat(status(bombed)).isIn("FAILED", "DONE");
     if (status(bombed).equals("DONE")) {
