@@ -5,7 +5,7 @@ import { formatBytes, formatDateTime } from '../format';
 import { isGedWriter } from '../routes';
 import type { ViewContext } from './context';
 import { openFormDialog } from './dialog';
-import { downloadButton, gedNav, gedPage, messageOf, personName, tableRegion, typeLabels } from './documentParts';
+import { downloadButton, gedNav, gedPage, onRestore, personName, tableRegion, typeLabels } from './documentParts';
 import { shareSection } from './documentShares';
 import { uploadPanel } from './documentUpload';
 
@@ -40,19 +40,7 @@ export async function documentView(ctx: ViewContext, params: Record<string, stri
 function trashNotice(ctx: ViewContext, doc: GedDocument, writer: boolean): HTMLElement {
   const restore = writer ? h('button', { type: 'button', class: 'button' }, 'Restaurer le document') : null;
   const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
-  restore?.addEventListener('click', async () => {
-    restore.disabled = true;
-    error.hidden = true;
-    try {
-      await ctx.api.restoreDocument(doc.id);
-      announce(`« ${doc.title} » a été restauré.`);
-      ctx.refresh();
-    } catch (e) {
-      restore.disabled = false;
-      error.hidden = false;
-      error.textContent = messageOf(e);
-    }
-  });
+  if (restore) onRestore(ctx, doc, restore, error);
   return h(
     'div',
     { class: 'alert alert-info' },

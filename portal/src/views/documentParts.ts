@@ -1,8 +1,9 @@
 // Pieces shared by the GED pages: the subscription check, the GED's own navigation, pagination, downloads.
-import { ApiError, type Download, type DocumentType, type Me } from '../api';
+import { ApiError, type Download, type DocumentType, type GedDocument, type Me } from '../api';
 import { announce, h } from '../dom';
 import { pageCount } from '../documents';
 import { isCommuneAdmin, isGedWriter } from '../routes';
+import type { ViewContext } from './context';
 
 /** The French message of a failure. */
 export function messageOf(error: unknown): string {
@@ -135,4 +136,21 @@ export function tableRegion(label: string, caption: Node | string, headers: stri
 /** The person who did something: display name if known, else user name. */
 export function personName(username: string | null | undefined, displayName?: string | null): string {
   return displayName || username || '—';
+}
+
+/** Restores a document from the trash when `button` is clicked; the server's refusal goes to `error`. */
+export function onRestore(ctx: ViewContext, doc: GedDocument, button: HTMLButtonElement, error: HTMLElement): void {
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    error.hidden = true;
+    try {
+      await ctx.api.restoreDocument(doc.id);
+      announce(`« ${doc.title} » a été restauré.`);
+      ctx.refresh();
+    } catch (e) {
+      button.disabled = false;
+      error.hidden = false;
+      error.textContent = messageOf(e);
+    }
+  });
 }

@@ -1,8 +1,8 @@
 import type { GedDocument } from '../api';
-import { announce, h } from '../dom';
+import { h } from '../dom';
 import { formatDateTime } from '../format';
 import type { ViewContext } from './context';
-import { gedNav, gedPage, messageOf, personName, tableRegion, typeLabels } from './documentParts';
+import { gedNav, gedPage, onRestore, personName, tableRegion, typeLabels } from './documentParts';
 
 const TITLE = 'Corbeille';
 
@@ -37,18 +37,6 @@ export async function trashView(ctx: ViewContext): Promise<HTMLElement[]> {
 
 function restoreButton(ctx: ViewContext, doc: GedDocument, error: HTMLElement): HTMLButtonElement {
   const button = h('button', { type: 'button', class: 'button small', 'aria-label': `Restaurer « ${doc.title} »` }, 'Restaurer');
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    error.hidden = true;
-    try {
-      await ctx.api.restoreDocument(doc.id);
-      announce(`« ${doc.title} » a été restauré.`);
-      ctx.refresh();
-    } catch (e) {
-      button.disabled = false;
-      error.hidden = false;
-      error.textContent = messageOf(e);
-    }
-  });
+  onRestore(ctx, doc, button, error);
   return button;
 }
