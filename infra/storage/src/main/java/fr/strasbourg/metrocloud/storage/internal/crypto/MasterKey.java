@@ -86,6 +86,37 @@ public final class MasterKey {
     }
   }
 
+  /**
+   * Seals a small platform secret (e.g. the private key of the platform's root CA) with the master
+   * key: {@code nonce(12) || AES-GCM(plaintext)}, authenticated with {@code purpose}.
+   */
+  public byte[] seal(byte[] plaintext, String purpose) {
+    byte[] nonce = new byte[12];
+    RANDOM.nextBytes(nonce);
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+      cipher.updateAAD(("metrocloud-platform-secret|" + purpose).getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(plaintext);
+      return ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot seal a platform secret", e);
+    }
+  }
+
+  /** Opens what {@link #seal} sealed for the same purpose. */
+  public byte[] open(byte[] sealed, String purpose) {
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, 12));
+      cipher.updateAAD(("metrocloud-platform-secret|" + purpose).getBytes(StandardCharsets.UTF_8));
+      return cipher.doFinal(sealed, 12, sealed.length - 12);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(
+          "Cannot open the platform secret " + purpose + " (wrong master key?)", e);
+    }
+  }
+
   private static byte[] binding(String tenant, java.util.UUID keyId) {
     byte[] t = ("metrocloud-data-key|" + tenant + "|").getBytes(StandardCharsets.UTF_8);
     return ByteBuffer.allocate(t.length + 16)
