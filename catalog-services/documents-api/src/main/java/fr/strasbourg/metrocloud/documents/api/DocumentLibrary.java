@@ -17,6 +17,13 @@ public interface DocumentLibrary {
   int addVersion(
       CallContext commune, UUID document, String fileName, InputStream content, long size);
 
+  /**
+   * Creates a document (e.g. a PDF uploaded straight into a signature circuit) at the root of the
+   * commune's library and returns it.
+   */
+  DocumentSummary create(
+      CallContext commune, String fileName, String title, InputStream content, long size);
+
   /** What other contexts see of a document. */
   record DocumentSummary(
       UUID id,

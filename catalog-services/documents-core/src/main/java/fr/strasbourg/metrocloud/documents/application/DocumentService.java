@@ -144,6 +144,15 @@ public class DocumentService implements DocumentLibrary {
   }
 
   @Override
+  public DocumentSummary create(
+      CallContext commune, String fileName, String title, InputStream content, long size) {
+    Document created =
+        create(
+            commune, new Upload(fileName, size, null, null, title, null, null, List.of()), content);
+    return describe(commune, created.id());
+  }
+
+  @Override
   public InputStream open(CallContext commune, UUID document, int version) {
     return download(commune, document, version).content();
   }

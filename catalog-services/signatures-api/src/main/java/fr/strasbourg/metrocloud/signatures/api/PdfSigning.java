@@ -13,6 +13,31 @@ public interface PdfSigning {
   long MAX_PDF_BYTES = 50L * 1024 * 1024;
 
   /**
+   * Reads a request body that should be a PDF, refusing more than {@link #MAX_PDF_BYTES} (413
+   * problem {@code pdf-too-large}) without reading further.
+   */
+  static byte[] readBounded(java.io.InputStream body) {
+    try {
+      byte[] data = body.readNBytes((int) MAX_PDF_BYTES + 1);
+      if (data.length > MAX_PDF_BYTES) {
+        throw new fr.strasbourg.metrocloud.kernel.problem.PayloadTooLargeProblem(
+            "pdf-too-large",
+            "Le PDF dépasse "
+                + (MAX_PDF_BYTES / (1024 * 1024))
+                + " Mo, la taille maximale acceptée.");
+      }
+      if (data.length == 0) {
+        throw new fr.strasbourg.metrocloud.kernel.problem.BadRequestProblem(
+            "empty-body", "Le corps de la requête est vide : envoyez le PDF.");
+      }
+      return data;
+    } catch (java.io.IOException e) {
+      throw new fr.strasbourg.metrocloud.kernel.problem.BadRequestProblem(
+          "unreadable-body", "Le fichier n'a pas pu être reçu en entier.");
+    }
+  }
+
+  /**
    * Checks that the bytes are a PDF the platform can sign: not another format (415 problem {@code
    * not-a-pdf}), not encrypted (422 {@code encrypted-pdf}), not damaged (422 {@code corrupt-pdf}),
    * not too large (413 {@code pdf-too-large}).

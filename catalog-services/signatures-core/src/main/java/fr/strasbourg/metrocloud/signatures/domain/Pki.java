@@ -55,7 +55,67 @@ public final class Pki {
   private Pki() {}
 
   /** An issued certificate and its private key. */
-  public record Issued(X509Certificate certificate, PrivateKey privateKey) {}
+  public record Issued(X509Certificate certificate, PrivateKey privateKey) {
+    public Issuer asIssuer() {
+      return new Issuer(certificate, contentSigner(privateKey));
+    }
+  }
+
+  /**
+   * A CA as an issuer: its certificate and something that signs with its key (in software, or
+   * through a key custody that never exports the key).
+   */
+  public record Issuer(X509Certificate certificate, ContentSigner signer) {}
+
+  /** The kinds of certificate the platform issues below its root. */
+  public enum Profile {
+    SIGNING_CA,
+    SIGNER,
+    TIMESTAMPING
+  }
+
+  /** Issues a certificate for {@code key} below {@code issuer}. */
+  public static X509Certificate issue(
+      Issuer issuer,
+      Profile profile,
+      X500Name subject,
+      PublicKey key,
+      Instant now,
+      Duration validity,
+      String crlUrl) {
+    X509v3CertificateBuilder builder = issuedBy(issuer.certificate(), subject, key, now, validity);
+    try {
+      switch (profile) {
+        case SIGNING_CA -> {
+          builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+          builder.addExtension(
+              Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        }
+        case SIGNER -> {
+          builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+          builder.addExtension(
+              Extension.keyUsage,
+              true,
+              new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+        }
+        case TIMESTAMPING -> {
+          builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+          builder.addExtension(
+              Extension.keyUsage,
+              true,
+              new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+          builder.addExtension(
+              Extension.extendedKeyUsage,
+              true,
+              new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+        }
+      }
+      crlDistributionPoint(builder, crlUrl);
+      return new JcaX509CertificateConverter().getCertificate(builder.build(issuer.signer()));
+    } catch (GeneralSecurityException | java.io.IOException e) {
+      throw new IllegalStateException("Cannot issue a certificate", e);
+    }
+  }
 
   /** A revoked certificate as a CRL lists it. */
   public record Revoked(BigInteger serial, Instant at, int reason) {}
@@ -94,8 +154,11 @@ public final class Pki {
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
       builder.addExtension(
           Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-      return new Issued(sign(builder, keys.getPrivate()), keys.getPrivate());
-    } catch (java.io.IOException e) {
+      return new Issued(
+          new JcaX509CertificateConverter()
+              .getCertificate(builder.build(contentSigner(keys.getPrivate()))),
+          keys.getPrivate());
+    } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -104,59 +167,52 @@ public final class Pki {
   public static Issued subordinateCa(
       Issued issuer, X500Name subject, Instant now, Duration validity, String crlUrl) {
     KeyPair keys = newKeyPair();
-    X509v3CertificateBuilder builder = issuedBy(issuer, subject, keys.getPublic(), now, validity);
-    try {
-      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-      builder.addExtension(
-          Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-      crlDistributionPoint(builder, crlUrl);
-      return new Issued(sign(builder, issuer.privateKey()), keys.getPrivate());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return new Issued(
+        issue(
+            issuer.asIssuer(),
+            Profile.SIGNING_CA,
+            subject,
+            keys.getPublic(),
+            now,
+            validity,
+            crlUrl),
+        keys.getPrivate());
   }
 
   /** A signer's certificate: digital signature and non-repudiation (content commitment). */
   public static Issued signer(
       Issued issuer, X500Name subject, Instant now, Duration validity, String crlUrl) {
     KeyPair keys = newKeyPair();
-    X509v3CertificateBuilder builder = issuedBy(issuer, subject, keys.getPublic(), now, validity);
-    try {
-      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      builder.addExtension(
-          Extension.keyUsage,
-          true,
-          new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-      crlDistributionPoint(builder, crlUrl);
-      return new Issued(sign(builder, issuer.privateKey()), keys.getPrivate());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return new Issued(
+        issue(issuer.asIssuer(), Profile.SIGNER, subject, keys.getPublic(), now, validity, crlUrl),
+        keys.getPrivate());
   }
 
   /** The timestamp authority's certificate (critical extended key usage timeStamping). */
   public static Issued timestamping(
       Issued issuer, X500Name subject, Instant now, Duration validity, String crlUrl) {
     KeyPair keys = newKeyPair();
-    X509v3CertificateBuilder builder = issuedBy(issuer, subject, keys.getPublic(), now, validity);
-    try {
-      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      builder.addExtension(
-          Extension.keyUsage,
-          true,
-          new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-      builder.addExtension(
-          Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
-      crlDistributionPoint(builder, crlUrl);
-      return new Issued(sign(builder, issuer.privateKey()), keys.getPrivate());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return new Issued(
+        issue(
+            issuer.asIssuer(),
+            Profile.TIMESTAMPING,
+            subject,
+            keys.getPublic(),
+            now,
+            validity,
+            crlUrl),
+        keys.getPrivate());
   }
 
   /** A CRL of {@code issuer}, valid for {@code validity} from {@code now}. */
   public static X509CRL crl(
       Issued issuer, List<Revoked> revoked, Instant now, Duration validity, BigInteger number) {
+    return crl(issuer.asIssuer(), revoked, now, validity, number);
+  }
+
+  /** A CRL signed by an issuer whose key may live in a key custody. */
+  public static X509CRL crl(
+      Issuer issuer, List<Revoked> revoked, Instant now, Duration validity, BigInteger number) {
     try {
       X509v2CRLBuilder builder =
           new X509v2CRLBuilder(
@@ -172,7 +228,7 @@ public final class Pki {
           false,
           utils.createAuthorityKeyIdentifier(issuer.certificate()));
       builder.addExtension(Extension.cRLNumber, false, new CRLNumber(number));
-      return new JcaX509CRLConverter().getCRL(builder.build(signer(issuer.privateKey())));
+      return new JcaX509CRLConverter().getCRL(builder.build(issuer.signer()));
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException("Cannot build a CRL", e);
     }
@@ -219,13 +275,10 @@ public final class Pki {
   }
 
   private static X509v3CertificateBuilder issuedBy(
-      Issued issuer, X500Name subject, PublicKey key, Instant now, Duration validity) {
+      X509Certificate issuer, X500Name subject, PublicKey key, Instant now, Duration validity) {
     try {
-      X500Name issuerName =
-          new X509CertificateHolder(issuer.certificate().getEncoded()).getSubject();
-      X509v3CertificateBuilder b =
-          builder(issuerName, subject, key, now, validity, issuer.certificate().getPublicKey());
-      return b;
+      X500Name issuerName = new X509CertificateHolder(issuer.getEncoded()).getSubject();
+      return builder(issuerName, subject, key, now, validity, issuer.getPublicKey());
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException(e);
     }
@@ -274,15 +327,8 @@ public final class Pki {
         new org.bouncycastle.asn1.x509.CRLDistPoint(new DistributionPoint[] {point}));
   }
 
-  private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key) {
-    try {
-      return new JcaX509CertificateConverter().getCertificate(builder.build(signer(key)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static ContentSigner signer(PrivateKey key) {
+  /** Signs with a software key (SHA-256 with ECDSA). */
+  public static ContentSigner contentSigner(PrivateKey key) {
     try {
       return new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(key);
     } catch (org.bouncycastle.operator.OperatorCreationException e) {

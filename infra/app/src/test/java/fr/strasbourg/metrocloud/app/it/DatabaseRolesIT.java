@@ -28,7 +28,9 @@ class DatabaseRolesIT extends PlatformTestBase {
           "documents",
           "document_versions",
           "document_shares",
-          "document_exports");
+          "document_exports",
+          "pki_commune_authorities",
+          "pki_signer_certificates");
 
   @Test
   void theApplicationRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {

@@ -54,6 +54,7 @@ class TenantLifecycleIT extends PlatformTestBase {
             "keycloak.administrator",
             "crypto.data-key",
             "s3.bucket",
+            "pki.signing-ca",
             "documents.types");
     String temporaryPassword =
         body.getJsonObject("initialAdministrator").getString("temporaryPassword");
@@ -88,7 +89,7 @@ class TenantLifecycleIT extends PlatformTestBase {
 
     // The registry is readable by the operator; the commune's trail recorded the provisioning
     ApiClient.Reply resources = operator.get("/api/v1/tenants/67348/resources");
-    assertThat(resources.jsonArray()).hasSize(5);
+    assertThat(resources.jsonArray()).hasSize(6);
     assertThat(actionsOf("67348"))
         .contains("tenants.tenant.registered", "tenants.provisioning.completed");
   }
@@ -172,7 +173,7 @@ class TenantLifecycleIT extends PlatformTestBase {
         assertOk(operator.post("/api/v1/tenants/" + lipsheim.insee() + "/reconcile", "{}"), 200)
             .json();
     assertThat(reconciled.getJsonObject("tenant").getString("status")).isEqualTo("ACTIVE");
-    assertThat(reconciled.getJsonArray("resources")).hasSize(5);
+    assertThat(reconciled.getJsonArray("resources")).hasSize(6);
     assertThat(reconciled.containsKey("initialAdministrator")).isFalse();
     assertThat(Storage.bucketExists(bucket)).isTrue();
     // The administrator's password was not reset
@@ -275,7 +276,7 @@ class TenantLifecycleIT extends PlatformTestBase {
     assertThat(platform.keycloak().members(molsheim.insee()))
         .containsExactly(Platform.adminOf(molsheim));
     assertThat(operator.get("/api/v1/tenants/" + molsheim.insee() + "/resources").jsonArray())
-        .hasSize(5);
+        .hasSize(6);
 
     // A retry of an active commune is refused
     assertProblem(
@@ -386,7 +387,7 @@ class TenantLifecycleIT extends PlatformTestBase {
   }
 
   @Test
-  void aSuspendedCommuneCanBeDecommissionedAndItsOrganizationIsDisabled() {
+  void aSuspendedCommuneCanBeDecommissionedAndItsOrganizationIsDisabled() throws Exception {
     Commune saverne = SampleCommunes.SAVERNE;
     ApiClient operator = platform.operator();
     platform.ensureActiveCommune(saverne);
@@ -425,6 +426,27 @@ class TenantLifecycleIT extends PlatformTestBase {
     // Its data key is destroyed (crypto-shredding) and its bucket removed
     assertThat(Storage.bucketExists("metrocloud-" + saverne.insee())).isFalse();
     assertThat(Storage.dataKeyDestroyed(saverne.insee())).isTrue();
+    // Its signing CA is revoked: the root's CRL lists it, and the commune has no CRL any more
+    String caSerial =
+        operator
+            .get("/api/v1/tenants/" + saverne.insee() + "/resources")
+            .jsonArray()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(r -> r.getString("kind").equals("pki.signing-ca"))
+            .map(r -> r.getString("externalId"))
+            .findFirst()
+            .orElseThrow();
+    java.security.cert.X509CRL rootCrl =
+        (java.security.cert.X509CRL)
+            java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCRL(
+                    new java.io.ByteArrayInputStream(
+                        platform.anonymous().download("/api/v1/pki/crl/root.crl").body()));
+    assertThat(rootCrl.getRevokedCertificate(new java.math.BigInteger(caSerial, 16))).isNotNull();
+    assertThat(
+            platform.anonymous().download("/api/v1/pki/crl/" + saverne.insee() + ".crl").status())
+        .isEqualTo(404);
   }
 
   private List<String> actionsOf(String insee) {

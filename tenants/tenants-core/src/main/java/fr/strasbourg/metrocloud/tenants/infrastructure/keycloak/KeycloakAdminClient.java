@@ -147,6 +147,22 @@ public class KeycloakAdminClient {
         Invocation.Builder::delete);
   }
 
+  /** Members (user representations) of an organization, at most {@code max}. */
+  public List<JsonObject> members(String organizationId, int max) {
+    JsonArray users =
+        call(
+            "lecture des membres de l'organisation",
+            admin()
+                .path("organizations")
+                .path(organizationId)
+                .path("members")
+                .queryParam("first", 0)
+                .queryParam("max", max),
+            b -> b.get(),
+            r -> r.readEntity(JsonArray.class));
+    return users.stream().map(JsonValue::asJsonObject).toList();
+  }
+
   /** Organizations a user belongs to. */
   public List<JsonObject> organizationsOf(String userId) {
     JsonArray orgs =

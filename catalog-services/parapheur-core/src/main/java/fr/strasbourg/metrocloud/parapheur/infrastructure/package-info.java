@@ -1,0 +1,2 @@
+/** Migrations of the parapheur. */
+package fr.strasbourg.metrocloud.parapheur.infrastructure;
