@@ -81,6 +81,8 @@ public final class DemoSeeder {
           }
         });
 
+    seedParapheur(platform, SampleCommunes.STRASBOURG);
+
     System.out.println();
     System.out.println("  Comptes de démonstration (mot de passe : " + Platform.PASSWORD + ")");
     System.out.printf("  %-52s %-34s %s%n", "Rôle", "Identifiant", "Commune");
@@ -89,5 +91,70 @@ public final class DemoSeeder {
     }
     System.out.println(
         "  (chaque commune a aussi son administrateur admin.<commune>, ex. admin.illkirch-graffenstaden)");
+  }
+
+  /**
+   * A circuit « Arrêtés du maire » (visa of the manager, signature of the elected official) and one
+   * folder awaiting the visa, so that the parapheur has something to show. Idempotent.
+   */
+  static void seedParapheur(Platform platform, Commune c) {
+    String s = c.slug();
+    ApiClient admin = platform.as(Platform.adminOf(c), c);
+    String name = "Arrêtés du maire";
+    String template =
+        admin
+            .get("/api/v1/parapheur/templates")
+            .jsonArray()
+            .getValuesAs(jakarta.json.JsonObject.class)
+            .stream()
+            .filter(t -> t.getString("name").equals(name))
+            .map(t -> t.getString("id"))
+            .findFirst()
+            .orElse(null);
+    if (template == null) {
+      ApiClient.Reply created =
+          admin.post(
+              "/api/v1/parapheur/templates",
+              "{\"name\":\""
+                  + name
+                  + "\",\"description\":\"Visa du directeur général des services, puis signature du maire\","
+                  + "\"steps\":[{\"stage\":1,\"kind\":\"VISA\",\"username\":\"manager."
+                  + s
+                  + "\",\"label\":\"Directeur général des services\"},"
+                  + "{\"stage\":2,\"kind\":\"SIGNATURE\",\"username\":\"elu."
+                  + s
+                  + "\",\"label\":\"Maire\"}]}");
+      if (created.status() != 201) {
+        throw new IllegalStateException("Demo circuit of " + c.name() + ": " + created);
+      }
+      template = created.json().getString("id");
+    }
+    ApiClient agent = platform.as("agent." + s, c);
+    String title = "Arrêté de circulation — démonstration";
+    boolean present =
+        agent
+            .get("/api/v1/parapheur/folders?status=IN_PROGRESS")
+            .jsonArray()
+            .getValuesAs(jakarta.json.JsonObject.class)
+            .stream()
+            .anyMatch(f -> f.getString("title").equals(title));
+    if (!present) {
+      ApiClient.Reply submitted =
+          agent.upload(
+              "/api/v1/parapheur/folders/upload?template="
+                  + template
+                  + "&title="
+                  + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8),
+              "arrete-circulation.pdf",
+              "application/pdf",
+              SampleFiles.pdf(
+                  "Arrêté municipal portant réglementation de la circulation",
+                  "Le maire de "
+                      + c.name()
+                      + " arrête : la circulation est interdite rue du Marché le 14 juillet."));
+      if (submitted.status() != 201) {
+        throw new IllegalStateException("Demo folder of " + c.name() + ": " + submitted);
+      }
+    }
   }
 }

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.math.BigInteger;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.sql.Timestamp;
@@ -177,14 +176,7 @@ public class SignerCertificates {
                 "SELECT serial, revoked_at, revocation_reason FROM pki_signer_certificates"
                     + " WHERE revoked_at IS NOT NULL ORDER BY revoked_at")
             .getResultList();
-    return rows.stream()
-        .map(
-            r ->
-                new Pki.Revoked(
-                    new BigInteger((String) r[0], 16),
-                    ((Timestamp) r[1]).toInstant(),
-                    ((Number) r[2]).intValue()))
-        .toList();
+    return rows.stream().map(Pki.Revoked::ofRow).toList();
   }
 
   private void supersedeExpiring(CallContext commune, String subject) {

@@ -59,6 +59,7 @@ public final class PadesEngine {
 
   private final TSPSource timestamps;
   private final CRLSource crls;
+  private final Function<X509Certificate, Optional<byte[]>> crlOfIssuer;
   private final List<X509Certificate> trustAnchors;
 
   /**
@@ -71,6 +72,7 @@ public final class PadesEngine {
       List<X509Certificate> trustAnchors) {
     this.timestamps = timestamps;
     this.crls = new IssuerCrlSource(crlOfIssuer);
+    this.crlOfIssuer = crlOfIssuer;
     this.trustAnchors = List.copyOf(trustAnchors);
   }
 
@@ -162,6 +164,7 @@ public final class PadesEngine {
       SignatureWrapper signature = diagnostic.getSignatureById(id);
       CertificateWrapper certificate = signature == null ? null : signature.getSigningCertificate();
       CertificateRevocationWrapper revocation = latestRevocation(certificate);
+      java.security.cert.X509CRLEntry current = currentRevocation(certificate);
       boolean trusted =
           signature != null
               && signature.getCertificateChain().stream().anyMatch(c -> c.isTrusted());
@@ -178,16 +181,20 @@ public final class PadesEngine {
                   : simple.getSignatureFormat(id).toString(),
               signature == null ? null : signature.getReason(),
               certificate == null ? null : certificate.getCertificateDN(),
-              certificate == null ? null : certificate.getSerialNumber(),
+              certificate == null ? null : hexSerial(certificate.getSerialNumber()),
               certificate == null ? null : certificate.getCertificateIssuerDN(),
               trusted,
-              revocation != null && revocation.isRevoked(),
-              revocation != null && revocation.isRevoked()
-                  ? instant(revocation.getRevocationDate())
-                  : null,
-              revocation != null && revocation.isRevoked() && revocation.getReason() != null
-                  ? revocation.getReason().name()
-                  : null,
+              current != null || (revocation != null && revocation.isRevoked()),
+              current != null
+                  ? current.getRevocationDate().toInstant()
+                  : revocation != null && revocation.isRevoked()
+                      ? instant(revocation.getRevocationDate())
+                      : null,
+              current != null
+                  ? reasonName(current)
+                  : revocation != null && revocation.isRevoked() && revocation.getReason() != null
+                      ? revocation.getReason().name()
+                      : null,
               signature != null && !signature.getTimestampList().isEmpty(),
               messages(simple.getAdESValidationErrors(id)),
               messages(simple.getAdESValidationWarnings(id))));
@@ -198,6 +205,46 @@ public final class PadesEngine {
         simple.getSignaturesCount(),
         simple.getValidSignaturesCount(),
         results);
+  }
+
+  /**
+   * The signer certificate's entry in the current CRL of its issuer when the platform runs that CA:
+   * a revocation made after the signature (an agent who left) is reported even when the PDF embeds
+   * an older, still fresh CRL that DSS is content with.
+   */
+  private java.security.cert.X509CRLEntry currentRevocation(CertificateWrapper certificate) {
+    if (certificate == null || certificate.getSigningCertificate() == null) {
+      return null;
+    }
+    try {
+      java.security.cert.CertificateFactory factory =
+          java.security.cert.CertificateFactory.getInstance("X.509");
+      X509Certificate issuer =
+          (X509Certificate)
+              factory.generateCertificate(
+                  new java.io.ByteArrayInputStream(
+                      certificate.getSigningCertificate().getBinaries()));
+      X509Certificate signer =
+          (X509Certificate)
+              factory.generateCertificate(
+                  new java.io.ByteArrayInputStream(certificate.getBinaries()));
+      Optional<byte[]> crl = crlOfIssuer.apply(issuer);
+      if (crl.isEmpty()) {
+        return null;
+      }
+      java.security.cert.X509CRL parsed =
+          (java.security.cert.X509CRL)
+              factory.generateCRL(new java.io.ByteArrayInputStream(crl.get()));
+      parsed.verify(issuer.getPublicKey());
+      return parsed.getRevokedCertificate(signer.getSerialNumber());
+    } catch (java.security.GeneralSecurityException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String reasonName(java.security.cert.X509CRLEntry entry) {
+    java.security.cert.CRLReason reason = entry.getRevocationReason();
+    return reason == null ? "UNSPECIFIED" : reason.name();
   }
 
   private static CertificateRevocationWrapper latestRevocation(CertificateWrapper certificate) {
@@ -227,6 +274,17 @@ public final class PadesEngine {
     // revocation data is logged, not fatal. The platform's own chains always have their CRLs.
     verifier.setAlertOnMissingRevocationData(new LogOnStatusAlert(Level.WARN));
     return verifier;
+  }
+
+  /**
+   * DSS gives serials in decimal; the platform writes them in hexadecimal (as CRLs and tools do).
+   */
+  private static String hexSerial(String decimal) {
+    try {
+      return new java.math.BigInteger(decimal).toString(16);
+    } catch (NumberFormatException | NullPointerException e) {
+      return decimal;
+    }
   }
 
   private static List<String> messages(List<Message> messages) {

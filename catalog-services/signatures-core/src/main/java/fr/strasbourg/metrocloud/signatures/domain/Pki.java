@@ -118,7 +118,16 @@ public final class Pki {
   }
 
   /** A revoked certificate as a CRL lists it. */
-  public record Revoked(BigInteger serial, Instant at, int reason) {}
+  public record Revoked(BigInteger serial, Instant at, int reason) {
+
+    /** From a database row {@code (serial hex, revoked_at, revocation_reason)}. */
+    public static Revoked ofRow(Object[] row) {
+      return new Revoked(
+          new BigInteger((String) row[0], 16),
+          ((java.sql.Timestamp) row[1]).toInstant(),
+          ((Number) row[2]).intValue());
+    }
+  }
 
   public static KeyPair newKeyPair() {
     try {

@@ -17,4 +17,31 @@ public interface SigningCredential {
 
   /** Signs {@code data} with SHA-256 and ECDSA; returns the DER-encoded signature value. */
   byte[] signSha256WithEcdsa(byte[] data);
+
+  /** A credential whose key is in memory (tests, benchmarks, foreign signers in tests). */
+  static SigningCredential inMemory(Pki.Issued signer, List<X509Certificate> chain) {
+    return new SigningCredential() {
+      @Override
+      public X509Certificate certificate() {
+        return signer.certificate();
+      }
+
+      @Override
+      public List<X509Certificate> chain() {
+        return chain;
+      }
+
+      @Override
+      public byte[] signSha256WithEcdsa(byte[] data) {
+        try {
+          java.security.Signature s = java.security.Signature.getInstance("SHA256withECDSA");
+          s.initSign(signer.privateKey());
+          s.update(data);
+          return s.sign();
+        } catch (java.security.GeneralSecurityException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
+  }
 }

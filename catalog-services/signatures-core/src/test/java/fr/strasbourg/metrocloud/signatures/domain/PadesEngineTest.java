@@ -10,8 +10,6 @@ import fr.strasbourg.metrocloud.testkit.PdfSig;
 import fr.strasbourg.metrocloud.testkit.SampleFiles;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.Signature;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,7 +140,7 @@ class PadesEngineTest {
     byte[] signedElsewhere =
         foreign.sign(
             SampleFiles.pdf("Convention"),
-            new SoftwareCredential(foreignSigner, List.of(foreignRoot.certificate())),
+            SigningCredential.inMemory(foreignSigner, List.of(foreignRoot.certificate())),
             new PadesEngine.Signing(
                 SignatureLevel.PAdES_BASELINE_B,
                 "Signataire externe",
@@ -209,7 +207,7 @@ class PadesEngineTest {
   }
 
   private SigningCredential credential(Pki.Issued signer) {
-    return new SoftwareCredential(signer, List.of(communeCa.certificate(), root.certificate()));
+    return SigningCredential.inMemory(signer, List.of(communeCa.certificate(), root.certificate()));
   }
 
   private PadesEngine.Signing signing(String name, String title, String onBehalfOf) {
@@ -237,26 +235,6 @@ class PadesEngineTest {
           .getEncoded();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private record SoftwareCredential(Pki.Issued issued, List<X509Certificate> chain)
-      implements SigningCredential {
-    @Override
-    public X509Certificate certificate() {
-      return issued.certificate();
-    }
-
-    @Override
-    public byte[] signSha256WithEcdsa(byte[] data) {
-      try {
-        Signature s = Signature.getInstance("SHA256withECDSA");
-        s.initSign(issued.privateKey());
-        s.update(data);
-        return s.sign();
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException(e);
-      }
     }
   }
 }

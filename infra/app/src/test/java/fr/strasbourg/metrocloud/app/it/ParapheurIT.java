@@ -2,11 +2,8 @@ package fr.strasbourg.metrocloud.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.europa.esig.dss.enumerations.SignatureLevel;
+import fr.strasbourg.metrocloud.app.support.ForeignSignatures;
 import fr.strasbourg.metrocloud.app.support.PlatformTestBase;
-import fr.strasbourg.metrocloud.signatures.domain.PadesEngine;
-import fr.strasbourg.metrocloud.signatures.domain.Pki;
-import fr.strasbourg.metrocloud.signatures.domain.SigningCredential;
 import fr.strasbourg.metrocloud.testkit.ApiClient;
 import fr.strasbourg.metrocloud.testkit.PdfSig;
 import fr.strasbourg.metrocloud.testkit.Platform;
@@ -19,16 +16,11 @@ import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,8 +81,8 @@ class ParapheurIT extends PlatformTestBase {
             step(1, "VISA", "dgs.schiltigheim", null, "Directeur général des services"),
             step(2, "SIGNATURE", "maire.schiltigheim", null, "Maire"));
     byte[] original = SampleFiles.pdf("Arrêté municipal n° 2026-41", "Circulation rue Principale");
-    JsonObject submitted =
-        upload(agent, template, "arrete-2026-41.pdf", "Arrêté 2026-41", original);
+    String title = "Arrêté 2026-41 " + UUID.randomUUID().toString().substring(0, 8);
+    JsonObject submitted = upload(agent, template, "arrete-2026-41.pdf", title, original);
     String folder = submitted.getJsonObject("folder").getString("id");
     String document = submitted.getJsonObject("folder").getString("documentId");
     assertThat(submitted.getJsonObject("folder").getString("status")).isEqualTo("IN_PROGRESS");
@@ -103,7 +95,7 @@ class ParapheurIT extends PlatformTestBase {
         maire.post("/api/v1/parapheur/folders/" + folder + "/sign", "{}"), 403, "not-assignee");
     assertProblem(
         agent.post("/api/v1/parapheur/folders/" + folder + "/approve", "{}"), 403, "not-assignee");
-    assertThat(inboxTitles(dgs)).contains("Arrêté 2026-41");
+    assertThat(inboxTitles(dgs)).contains(title);
     assertProblem(
         dgs.post("/api/v1/parapheur/folders/" + folder + "/sign", "{}"), 409, "wrong-action");
 
@@ -114,8 +106,8 @@ class ParapheurIT extends PlatformTestBase {
                 200)
             .json();
     assertThat(afterVisa.getJsonObject("folder").getInt("currentStage")).isEqualTo(2);
-    assertThat(inboxTitles(dgs)).doesNotContain("Arrêté 2026-41");
-    assertThat(inboxTitles(maire)).contains("Arrêté 2026-41");
+    assertThat(inboxTitles(dgs)).doesNotContain(title);
+    assertThat(inboxTitles(maire)).contains(title);
     assertThat(maire.get("/api/v1/parapheur/inbox/count").json().getInt("count"))
         .isGreaterThanOrEqualTo(1);
 
@@ -315,8 +307,9 @@ class ParapheurIT extends PlatformTestBase {
     assertProblem(
         maire.post("/api/v1/parapheur/folders/" + rejected + "/sign", "{}"), 409, "folder-closed");
 
+    String withdrawnTitle = "Marché retiré " + UUID.randomUUID().toString().substring(0, 8);
     String withdrawn =
-        folderId(upload(agent, template, "m.pdf", "Marché retiré", SampleFiles.pdf("Marché")));
+        folderId(upload(agent, template, "m.pdf", withdrawnTitle, SampleFiles.pdf("Marché")));
     assertProblem(
         dgs.post("/api/v1/parapheur/folders/" + withdrawn + "/withdraw", "{}"),
         403,
@@ -331,11 +324,28 @@ class ParapheurIT extends PlatformTestBase {
                 .getJsonObject("folder")
                 .getString("status"))
         .isEqualTo("WITHDRAWN");
-    assertThat(inboxTitles(maire)).doesNotContain("Marché retiré");
+    assertThat(inboxTitles(maire)).doesNotContain(withdrawnTitle);
 
     String signedFirst =
         folderId(upload(agent, template, "m.pdf", "Marché signé", SampleFiles.pdf("Marché")));
-    assertOk(maire.post("/api/v1/parapheur/folders/" + signedFirst + "/sign", "{}"), 200);
+    // the stamp goes where asked, if it fits in the page
+    assertProblem(
+        maire.post(
+            "/api/v1/parapheur/folders/" + signedFirst + "/sign",
+            "{\"position\":{\"page\":1,\"x\":5000,\"y\":40}}"),
+        422,
+        "invalid-stamp-position");
+    assertProblem(
+        maire.post(
+            "/api/v1/parapheur/folders/" + signedFirst + "/sign",
+            "{\"position\":{\"page\":9,\"x\":40,\"y\":40}}"),
+        422,
+        "invalid-stamp-position");
+    assertOk(
+        maire.post(
+            "/api/v1/parapheur/folders/" + signedFirst + "/sign",
+            "{\"position\":{\"page\":1,\"x\":40,\"y\":40}}"),
+        200);
     assertProblem(
         agent.post("/api/v1/parapheur/folders/" + signedFirst + "/withdraw", "{}"),
         409,
@@ -446,7 +456,10 @@ class ParapheurIT extends PlatformTestBase {
             "Contrats " + UUID.randomUUID(),
             step(1, "SIGNATURE", "maire.schiltigheim", null, "Maire"));
     byte[] foreignSigned =
-        signedByAForeignPki(SampleFiles.pdf("Contrat de prestation", "Signé par le prestataire"));
+        ForeignSignatures.signedElsewhere(
+            SampleFiles.pdf("Contrat de prestation", "Signé par le prestataire"),
+            "Prestataire Signataire",
+            "Prestataire SA");
     JsonObject submitted =
         upload(agent, template, "contrat.pdf", "Contrat de prestation", foreignSigned);
     String folder = folderId(submitted);
@@ -528,6 +541,17 @@ class ParapheurIT extends PlatformTestBase {
         .anyMatch(e -> e.getString("action").equals("pki.signer-certificate.revoked"));
     assertProblem(
         admin.post("/api/v1/signatures/signers/partant.schiltigheim/revocation", "{}"),
+        404,
+        "no-active-certificate");
+    // the DSI can do the same for the commune
+    assertProblem(
+        platform
+            .operator()
+            .post(
+                "/api/v1/signatures/communes/"
+                    + SCHILTIGHEIM.insee()
+                    + "/signers/partant.schiltigheim/revocation",
+                "{}"),
         404,
         "no-active-certificate");
   }
@@ -614,64 +638,5 @@ class ParapheurIT extends PlatformTestBase {
 
   private static String sha256(byte[] data) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-  }
-
-  private static byte[] signedByAForeignPki(byte[] pdf) {
-    Instant now = Instant.now();
-    Pki.Issued foreignRoot =
-        Pki.root(Pki.name("AC du prestataire", "Prestataire SA"), now, Duration.ofDays(30));
-    Pki.Issued signer =
-        Pki.signer(
-            foreignRoot,
-            Pki.name("Prestataire Signataire", "Prestataire SA"),
-            now,
-            Duration.ofDays(10),
-            null);
-    Pki.Issued tsa =
-        Pki.timestamping(
-            foreignRoot, Pki.name("TSA", "Prestataire SA"), now, Duration.ofDays(10), null);
-    PadesEngine foreign =
-        new PadesEngine(
-            PadesEngine.timestampAuthority(
-                tsa.privateKey(), tsa.certificate(), List.of(foreignRoot.certificate())),
-            issuer -> Optional.empty(),
-            List.of(foreignRoot.certificate()));
-    SigningCredential credential =
-        new SigningCredential() {
-          @Override
-          public X509Certificate certificate() {
-            return signer.certificate();
-          }
-
-          @Override
-          public List<X509Certificate> chain() {
-            return List.of(foreignRoot.certificate());
-          }
-
-          @Override
-          public byte[] signSha256WithEcdsa(byte[] data) {
-            try {
-              Signature s = Signature.getInstance("SHA256withECDSA");
-              s.initSign(signer.privateKey());
-              s.update(data);
-              return s.sign();
-            } catch (java.security.GeneralSecurityException e) {
-              throw new IllegalStateException(e);
-            }
-          }
-        };
-    return foreign.sign(
-        pdf,
-        credential,
-        new PadesEngine.Signing(
-            SignatureLevel.PAdES_BASELINE_B,
-            "Prestataire Signataire",
-            "Ailleurs",
-            "Accord",
-            null,
-            1,
-            0,
-            0,
-            now));
   }
 }

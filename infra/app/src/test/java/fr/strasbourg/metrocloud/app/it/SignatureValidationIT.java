@@ -2,24 +2,17 @@ package fr.strasbourg.metrocloud.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.europa.esig.dss.enumerations.SignatureLevel;
+import fr.strasbourg.metrocloud.app.support.ForeignSignatures;
 import fr.strasbourg.metrocloud.app.support.PlatformTestBase;
-import fr.strasbourg.metrocloud.signatures.domain.PadesEngine;
-import fr.strasbourg.metrocloud.signatures.domain.Pki;
-import fr.strasbourg.metrocloud.signatures.domain.SigningCredential;
 import fr.strasbourg.metrocloud.testkit.ApiClient;
 import fr.strasbourg.metrocloud.testkit.SampleCommunes.Commune;
 import fr.strasbourg.metrocloud.testkit.SampleFiles;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
-import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -112,34 +105,8 @@ class SignatureValidationIT extends PlatformTestBase {
             .json();
     assertThat(none.getInt("signaturesCount")).isZero();
 
-    Instant now = Instant.now();
-    Pki.Issued foreignRoot =
-        Pki.root(Pki.name("AC étrangère", "Ailleurs"), now, Duration.ofDays(30));
-    Pki.Issued signer =
-        Pki.signer(
-            foreignRoot, Pki.name("Jean Ailleurs", "Ailleurs"), now, Duration.ofDays(10), null);
-    Pki.Issued tsa =
-        Pki.timestamping(foreignRoot, Pki.name("TSA", "Ailleurs"), now, Duration.ofDays(10), null);
-    PadesEngine foreign =
-        new PadesEngine(
-            PadesEngine.timestampAuthority(
-                tsa.privateKey(), tsa.certificate(), List.of(foreignRoot.certificate())),
-            issuer -> Optional.empty(),
-            List.of(foreignRoot.certificate()));
     byte[] signed =
-        foreign.sign(
-            SampleFiles.pdf("Contrat"),
-            credential(signer, foreignRoot),
-            new PadesEngine.Signing(
-                SignatureLevel.PAdES_BASELINE_B,
-                "Jean Ailleurs",
-                "Ailleurs",
-                "Accord",
-                null,
-                1,
-                0,
-                0,
-                now));
+        ForeignSignatures.signedElsewhere(SampleFiles.pdf("Contrat"), "Jean Ailleurs", "Ailleurs");
 
     JsonObject report =
         assertOk(
@@ -153,31 +120,5 @@ class SignatureValidationIT extends PlatformTestBase {
     assertThat(s.getString("subIndication")).isEqualTo("NO_CERTIFICATE_CHAIN_FOUND");
     assertThat(s.getString("signedBy")).contains("Jean Ailleurs");
     assertThat(s.getBoolean("trustedByPlatform")).isFalse();
-  }
-
-  private static SigningCredential credential(Pki.Issued signer, Pki.Issued root) {
-    return new SigningCredential() {
-      @Override
-      public X509Certificate certificate() {
-        return signer.certificate();
-      }
-
-      @Override
-      public List<X509Certificate> chain() {
-        return List.of(root.certificate());
-      }
-
-      @Override
-      public byte[] signSha256WithEcdsa(byte[] data) {
-        try {
-          Signature s = Signature.getInstance("SHA256withECDSA");
-          s.initSign(signer.privateKey());
-          s.update(data);
-          return s.sign();
-        } catch (java.security.GeneralSecurityException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    };
   }
 }
