@@ -1,6 +1,7 @@
 // The platform's public REST API. Every call carries the access token; errors are RFC 9457 problem documents whose
 // French `detail` the portal shows as is.
 import { fileNameFromContentDisposition, searchPath, uploadPath, type UploadOptions } from './documents';
+import { foldersPath, pdfFile, templatesPath, uploadFolderPath } from './parapheur';
 
 export interface Problem {
   type?: string;
@@ -259,6 +260,222 @@ export interface Download {
 /** Progress of an upload: bytes sent of the total. */
 export type UploadProgress = (sent: number, total: number) => void;
 
+// ---- Parapheur (electronic signature)
+
+export type StepKind = 'VISA' | 'SIGNATURE';
+export type FolderStatus = 'IN_PROGRESS' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
+export type StepStatus = 'WAITING' | 'PENDING' | 'SIGNING' | 'DONE' | 'REJECTED' | 'CANCELLED';
+export type FolderEventAction = 'submitted' | 'approved' | 'signed' | 'rejected' | 'withdrawn' | 'completed';
+
+/** A step awaiting the caller (directly, through a role or by delegation). */
+export interface InboxItem {
+  folderId: string;
+  stepId: string;
+  title: string;
+  templateName: string;
+  kind: StepKind;
+  label?: string | null;
+  submitterName?: string | null;
+  dueDate?: string | null;
+  overdue: boolean;
+  submittedAt: string;
+  /** Set when the caller acts by delegation of this person. */
+  onBehalfOfName?: string | null;
+}
+
+export interface InboxCount {
+  count: number;
+  overdue: number;
+}
+
+/** A document routed through a circuit. */
+export interface ParapheurFolder {
+  id: string;
+  templateId: string;
+  templateName: string;
+  documentId: string;
+  submittedVersion: number;
+  workingVersion: number;
+  title: string;
+  message?: string | null;
+  dueDate?: string | null;
+  submitterSubject?: string | null;
+  submitterUsername: string;
+  submitterName?: string | null;
+  status: FolderStatus | string;
+  currentStage: number;
+  signatures: number;
+  createdAt: string;
+  closedAt?: string | null;
+}
+
+export interface FolderStep {
+  id: string;
+  stage: number;
+  position: number;
+  kind: StepKind;
+  assigneeUsername?: string | null;
+  assigneeName?: string | null;
+  assigneeRole?: string | null;
+  label?: string | null;
+  status: StepStatus | string;
+  actedByUsername?: string | null;
+  actedByName?: string | null;
+  onBehalfOfUsername?: string | null;
+  onBehalfOfName?: string | null;
+  actedAt?: string | null;
+  comment?: string | null;
+  certificateSerial?: string | null;
+  certificateSubject?: string | null;
+  signatureLevel?: string | null;
+  producedVersion?: number | null;
+}
+
+export interface FolderEvent {
+  at: string;
+  action: FolderEventAction | string;
+  actorUsername?: string | null;
+  actorName?: string | null;
+  onBehalfOfName?: string | null;
+  comment?: string | null;
+  certificateSerial?: string | null;
+  certificateSubject?: string | null;
+  documentVersion?: number | null;
+}
+
+/** A step the caller can act on now. */
+export interface MyAction {
+  stepId: string;
+  kind: StepKind;
+  label?: string | null;
+  onBehalfOfName?: string | null;
+}
+
+export interface FolderDetail {
+  folder: ParapheurFolder;
+  steps: FolderStep[];
+  history: FolderEvent[];
+  myActions: MyAction[];
+  canWithdraw: boolean;
+}
+
+export interface NewFolder {
+  templateId: string;
+  documentId: string;
+  title: string;
+  message?: string;
+  dueDate?: string;
+}
+
+/** Query of an uploaded PDF's submission (the PDF is the request body). */
+export interface UploadedFolder {
+  templateId: string;
+  title: string;
+  message?: string;
+  dueDate?: string;
+}
+
+/** A stamp position in PDF points from the top-left corner; page 1-based (0: the last page). */
+export interface StampPosition {
+  page: number;
+  x: number;
+  y: number;
+}
+
+export interface TemplateStep {
+  stage: number;
+  kind: StepKind;
+  username?: string | null;
+  assigneeName?: string | null;
+  role?: string | null;
+  label?: string | null;
+}
+
+export interface CircuitTemplate {
+  id: string;
+  name: string;
+  description?: string | null;
+  steps: TemplateStep[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+}
+
+/** A template as an administrator writes it: each step names a person (username) or a role, not both. */
+export interface TemplateRequest {
+  name: string;
+  description?: string;
+  steps: { stage: number; kind: StepKind; username?: string; role?: string; label?: string }[];
+}
+
+/** A person of the caller's commune. */
+export interface Member {
+  username: string;
+  displayName: string;
+}
+
+export interface Delegation {
+  id: string;
+  delegatorUsername: string;
+  delegatorName?: string | null;
+  delegateUsername: string;
+  delegateName?: string | null;
+  startsOn: string;
+  endsOn: string;
+  reason?: string | null;
+  createdAt: string;
+  revokedAt?: string | null;
+  activeToday: boolean;
+}
+
+export interface NewDelegation {
+  delegate: string;
+  startsOn: string;
+  endsOn: string;
+  reason?: string;
+}
+
+export interface ParapheurNotification {
+  id: string;
+  folderId: string;
+  kind: 'REJECTED' | 'APPROVED' | string;
+  message: string;
+  createdAt: string;
+  readAt?: string | null;
+}
+
+export type Indication = 'TOTAL_PASSED' | 'INDETERMINATE' | 'TOTAL_FAILED';
+
+export interface SignatureResult {
+  id: string;
+  indication: Indication | string;
+  subIndication?: string | null;
+  signedBy?: string | null;
+  signingTime?: string | null;
+  bestSignatureTime?: string | null;
+  level?: string | null;
+  reason?: string | null;
+  certificateSubject?: string | null;
+  certificateSerial?: string | null;
+  certificateIssuer?: string | null;
+  trustedByPlatform: boolean;
+  signerRevoked: boolean;
+  revocationTime?: string | null;
+  revocationReason?: string | null;
+  timestamped: boolean;
+  errors?: string[] | null;
+  warnings?: string[] | null;
+}
+
+export interface ValidationReport {
+  fileName?: string | null;
+  validationTime: string;
+  signaturesCount: number;
+  validSignaturesCount: number;
+  signatures: SignatureResult[];
+}
+
 export interface PortalConfig {
   authority: string;
   clientId: string;
@@ -395,6 +612,34 @@ export class Api {
     this.request<void>('DELETE', `/documents/${encodeURIComponent(id)}/shares/${encodeURIComponent(shareId)}`);
   sharedDocument = (token: string) => this.request<GedDocument>('GET', `/documents/shared/${encodeURIComponent(token)}`);
   downloadShared = (token: string) => this.download(`/documents/shared/${encodeURIComponent(token)}/content`);
+
+  // ---- Parapheur (electronic signature)
+  members = () => this.request<Member[]>('GET', '/members');
+  inbox = () => this.request<InboxItem[]>('GET', '/parapheur/inbox');
+  inboxCount = () => this.request<InboxCount>('GET', '/parapheur/inbox/count');
+  parapheurFolders = (scope: 'mine' | 'all' = 'mine', status?: FolderStatus) => this.request<ParapheurFolder[]>('GET', foldersPath(scope, status));
+  parapheurFolder = (id: string) => this.request<FolderDetail>('GET', `/parapheur/folders/${encodeURIComponent(id)}`);
+  submitFolder = (folder: NewFolder) => this.request<FolderDetail>('POST', '/parapheur/folders', folder);
+  submitUpload = (file: File, folder: UploadedFolder, onProgress?: UploadProgress) =>
+    this.upload<FolderDetail>(uploadFolderPath(folder), pdfFile(file), onProgress);
+  approveFolder = (id: string, stepId?: string, comment?: string) =>
+    this.request<FolderDetail>('POST', `/parapheur/folders/${encodeURIComponent(id)}/approve`, { stepId: stepId || undefined, comment: comment || undefined });
+  signFolder = (id: string, stepId?: string, comment?: string, position?: StampPosition) =>
+    this.request<FolderDetail>('POST', `/parapheur/folders/${encodeURIComponent(id)}/sign`, { stepId: stepId || undefined, comment: comment || undefined, position });
+  rejectFolder = (id: string, reason: string, stepId?: string) =>
+    this.request<FolderDetail>('POST', `/parapheur/folders/${encodeURIComponent(id)}/reject`, { stepId: stepId || undefined, reason });
+  withdrawFolder = (id: string, reason?: string) =>
+    this.request<FolderDetail>('POST', `/parapheur/folders/${encodeURIComponent(id)}/withdraw`, { reason: reason || undefined });
+  templates = (archived = false) => this.request<CircuitTemplate[]>('GET', templatesPath(archived));
+  createTemplate = (template: TemplateRequest) => this.request<CircuitTemplate>('POST', '/parapheur/templates', template);
+  updateTemplate = (id: string, template: TemplateRequest) => this.request<CircuitTemplate>('PUT', `/parapheur/templates/${encodeURIComponent(id)}`, template);
+  archiveTemplate = (id: string) => this.request<void>('DELETE', `/parapheur/templates/${encodeURIComponent(id)}`);
+  delegations = () => this.request<Delegation[]>('GET', '/parapheur/delegations');
+  delegate = (delegation: NewDelegation) => this.request<Delegation>('POST', '/parapheur/delegations', delegation);
+  revokeDelegation = (id: string) => this.request<Delegation>('DELETE', `/parapheur/delegations/${encodeURIComponent(id)}`);
+  notifications = (unreadOnly = true) => this.request<ParapheurNotification[]>('GET', `/parapheur/notifications${unreadOnly ? '?unread=true' : ''}`);
+  markNotificationRead = (id: string) => this.request<void>('POST', `/parapheur/notifications/${encodeURIComponent(id)}/read`);
+  validateSignatures = (file: File, onProgress?: UploadProgress) => this.upload<ValidationReport>('/signatures/validations', pdfFile(file), onProgress);
 }
 
 export async function problemOf(response: Response): Promise<Problem> {

@@ -1,9 +1,10 @@
 import './styles.css';
-import { Api, ApiError, fetchPortalConfig, type Me } from './api';
+import { Api, ApiError, fetchPortalConfig, type InboxCount, type Me } from './api';
 import { Auth, CALLBACK_PATH } from './auth';
-import { append, clear, h } from './dom';
+import { append, clear, h, srOnly } from './dom';
 import { ROLE_LABELS } from './format';
-import { ROUTES, navigationPathOf, pathOfHashRoute, routeOf } from './routes';
+import { inboxCountLabel } from './parapheur';
+import { ROUTES, isCommuneMember, navigationPathOf, pathOfHashRoute, routeOf } from './routes';
 import { catalogView } from './views/catalog';
 import { communeView } from './views/commune';
 import { communesView } from './views/communes';
@@ -17,6 +18,12 @@ import type { ViewContext } from './views/context';
 import { homeView } from './views/home';
 import { journalView } from './views/journal';
 import { subscriptionsView } from './views/subscriptions';
+import { parapheurInboxView } from './views/parapheurInbox';
+import { parapheurSubmitView } from './views/parapheurSubmit';
+import { parapheurFolderView } from './views/parapheurFolder';
+import { parapheurTemplatesView } from './views/parapheurTemplates';
+import { parapheurDelegationsView } from './views/parapheurDelegations';
+import { signatureValidationView } from './views/signatureValidation';
 
 const VIEWS: Record<string, (ctx: ViewContext, params: Record<string, string>) => Promise<HTMLElement[]>> = {
   '/': homeView,
@@ -32,7 +39,16 @@ const VIEWS: Record<string, (ctx: ViewContext, params: Record<string, string>) =
   '/documents/corbeille': trashView,
   '/documents/partage/:token': sharedDocumentView,
   '/documents/:id': documentView,
+  '/parapheur': parapheurInboxView,
+  '/parapheur/nouveau': parapheurSubmitView,
+  '/parapheur/dossiers/:id': parapheurFolderView,
+  '/parapheur/circuits': parapheurTemplatesView,
+  '/parapheur/delegations': parapheurDelegationsView,
+  '/signatures/validation': signatureValidationView,
 };
+
+/** The parapheur's page in the navigation, which shows how many documents await the person. */
+const INBOX_PATH = '/parapheur';
 
 const main = () => document.getElementById('contenu') as HTMLElement;
 
@@ -85,6 +101,7 @@ async function start(): Promise<void> {
   }
   renderHeader(auth, me);
   renderNav(me);
+  refreshInboxCount(api, me);
   document.addEventListener('click', (event) => {
     const link = (event.target as Element).closest('a[data-link]') as HTMLAnchorElement | null;
     if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -109,6 +126,7 @@ async function show(path: string, api: Api, me: Me): Promise<void> {
   const route = match?.route;
   const container = main();
   renderNav(me);
+  if (url.pathname === INBOX_PATH || url.pathname.startsWith(`${INBOX_PATH}/`)) refreshInboxCount(api, me);
   if (!match || !route || !route.allowed(me)) {
     clear(container);
     container.append(h('h1', { tabindex: '-1' }, 'Page introuvable'), h('p', {}, 'Cette page n’existe pas ou ne vous est pas accessible. ', h('a', { href: '/', 'data-link': true }, 'Retour à l’accueil')));
@@ -118,7 +136,7 @@ async function show(path: string, api: Api, me: Me): Promise<void> {
   }
   container.setAttribute('aria-busy', 'true');
   try {
-    const ctx: ViewContext = { api, me, query: url.searchParams, refresh: () => void show(currentPath(), api, me), navigate: (to) => navigate(to, api, me) };
+    const ctx: ViewContext = { api, me, query: url.searchParams, refresh: () => void show(currentPath(), api, me), navigate: (to) => navigate(to, api, me), refreshInboxCount: () => refreshInboxCount(api, me) };
     const content = await VIEWS[route.path](ctx, match.params);
     clear(container);
     container.append(...content);
@@ -173,11 +191,52 @@ function renderNav(me: Me): void {
       'ul',
       {},
       ROUTES.filter((r) => r.nav && r.allowed(me)).map((r) =>
-        h('li', {}, h('a', { href: r.path, 'data-link': true, 'aria-current': r.path === current ? 'page' : undefined }, r.label)),
+        h('li', {}, h('a', { href: r.path, 'data-link': true, 'aria-current': r.path === current ? 'page' : undefined }, navLabel(r.path, r.label))),
       ),
     ),
   );
   nav.hidden = false;
+}
+
+/** The parapheur's counter as last read (null: unknown, or the commune is not subscribed). */
+let inboxCount: InboxCount | null = null;
+let inboxRequests = 0;
+
+/**
+ * Reads how many parapheur documents await the person and updates the navigation's link, for the commune's people
+ * only. A refusal (403: the commune is not subscribed to the e-signature service) hides the counter silently.
+ */
+function refreshInboxCount(api: Api, me: Me): void {
+  if (!isCommuneMember(me)) return;
+  const request = ++inboxRequests;
+  api.inboxCount().then(
+    (count) => {
+      if (request !== inboxRequests) return;
+      inboxCount = count;
+      updateInboxLink();
+    },
+    (e: unknown) => {
+      if (request !== inboxRequests) return;
+      if (e instanceof ApiError && (e.status === 403 || e.status === 401 || e.status === 404)) inboxCount = null;
+      updateInboxLink();
+    },
+  );
+}
+
+/** "Parapheur (3)", read "Parapheur (3 documents en attente)"; the label alone when nothing awaits. */
+function navLabel(path: string, label: string): (Node | string)[] {
+  if (path !== INBOX_PATH || !inboxCount || inboxCount.count <= 0) return [label];
+  return [
+    label,
+    h('span', { class: 'nav-count', 'aria-hidden': 'true' }, ` (${inboxCount.count})`),
+    srOnly(` (${inboxCountLabel(inboxCount.count, inboxCount.overdue)})`),
+  ];
+}
+
+function updateInboxLink(): void {
+  const link = document.querySelector(`#navigation a[href="${INBOX_PATH}"]`);
+  const route = ROUTES.find((r) => r.path === INBOX_PATH);
+  if (link && route) link.replaceChildren(...navLabel(INBOX_PATH, route.label));
 }
 
 function showLanding(auth: Auth, notice?: string): void {

@@ -14,9 +14,9 @@ const pages = (me: Me) => ROUTES.filter((r) => r.nav && r.allowed(me)).map((r) =
 
 describe('routes by role', () => {
   it('offers the communes pages to the DSI operator only', () => {
-    expect(pages(person(['platform-operator'], true))).toEqual(['/', '/catalogue', '/communes']);
-    expect(pages(person(['commune-admin']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/journal']);
-    expect(pages(person(['agent']))).toEqual(['/', '/catalogue', '/abonnements', '/documents']);
+    expect(pages(person(['platform-operator'], true))).toEqual(['/', '/catalogue', '/signatures/validation', '/communes']);
+    expect(pages(person(['commune-admin']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/signatures/validation', '/journal']);
+    expect(pages(person(['agent']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/signatures/validation']);
     expect(routeOf('/communes/67482')?.route.allowed(person(['commune-admin']))).toBe(false);
   });
 
@@ -53,6 +53,20 @@ describe('routes by role', () => {
     expect(routeOf('/documents/0b1c2d3e-0000-4000-8000-000000000001')?.route.path).toBe('/documents/:id');
     expect(navigationPathOf('/documents/partage/abc')).toBe('/documents');
     expect(navigationPathOf('/documents/dossiers/f-1')).toBe('/documents');
+  });
+
+  it('offers the parapheur to the commune’s people, its circuits to administrators, the validation to everyone', () => {
+    const operatorPerson = person(['platform-operator'], true);
+    expect(routeOf('/parapheur')?.route.allowed(operatorPerson)).toBe(false);
+    expect(routeOf('/parapheur/nouveau')?.route.path).toBe('/parapheur/nouveau');
+    expect(routeOf('/parapheur/dossiers/0b1c2d3e-0000-4000-8000-000000000001')?.params).toEqual({ id: '0b1c2d3e-0000-4000-8000-000000000001' });
+    expect(routeOf('/parapheur/circuits')?.route.allowed(person(['commune-admin']))).toBe(true);
+    expect(routeOf('/parapheur/circuits')?.route.allowed(person(['agent']))).toBe(false);
+    expect(routeOf('/parapheur/delegations')?.route.allowed(person(['elected-official']))).toBe(true);
+    expect(routeOf('/signatures/validation')?.route.allowed(operatorPerson)).toBe(true);
+    expect(navigationPathOf('/parapheur/dossiers/abc')).toBe('/parapheur');
+    expect(navigationPathOf('/parapheur/circuits')).toBe('/parapheur');
+    expect(navigationPathOf('/signatures/validation')).toBe('/signatures/validation');
   });
 
   it('turns hash-route links into portal paths, other hashes being left alone', () => {

@@ -33,6 +33,12 @@ export const ROUTES: RouteDef[] = [
   { path: '/documents/partage/:token', label: 'Document partagé', allowed: communeMember, nav: false },
   { path: '/documents/dossiers/:folderId', label: 'Bibliothèque de documents', allowed: communeMember, nav: false },
   { path: '/documents/:id', label: 'Document', allowed: communeMember, nav: false },
+  { path: '/parapheur', label: 'Parapheur', allowed: communeMember, nav: true },
+  { path: '/parapheur/nouveau', label: 'Soumettre un document', allowed: communeMember, nav: false },
+  { path: '/parapheur/dossiers/:id', label: 'Dossier du parapheur', allowed: communeMember, nav: false },
+  { path: '/parapheur/circuits', label: 'Circuits de signature', allowed: communeAdmin, nav: false },
+  { path: '/parapheur/delegations', label: 'Délégations de signature', allowed: communeMember, nav: false },
+  { path: '/signatures/validation', label: 'Valider une signature', allowed: () => true, nav: true },
   { path: '/communes', label: 'Communes', allowed: operator, nav: true },
   { path: '/communes/nouvelle', label: 'Enregistrer une commune', allowed: operator, nav: false },
   { path: '/communes/:insee', label: 'Commune', allowed: operator, nav: false },
@@ -69,6 +75,10 @@ export function navigationPathOf(path: string): string | undefined {
 
 export function isCommuneAdmin(me: Me): boolean {
   return communeAdmin(me);
+}
+
+export function isCommuneMember(me: Me): boolean {
+  return communeMember(me);
 }
 
 export function isGedWriter(me: Me): boolean {

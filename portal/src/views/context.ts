@@ -10,4 +10,6 @@ export interface ViewContext {
   refresh: () => void;
   /** Goes to another portal page (path with an optional query), as a link would. */
   navigate: (path: string) => void;
+  /** Updates the header's count of parapheur documents awaiting the person (after a visa, a signature …). */
+  refreshInboxCount: () => void;
 }

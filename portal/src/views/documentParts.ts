@@ -108,7 +108,8 @@ export function downloadButton(text: string, fallbackName: string, fetchContent:
   return h('span', { class: 'download' }, button, error);
 }
 
-function saveBlob(blob: Blob, name: string): void {
+/** Saves a blob as a downloaded file named `name`. */
+export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const link = h('a', { href: url, download: name, hidden: true });
   document.body.appendChild(link);

@@ -287,7 +287,7 @@ public class Folders {
     Folder folder = lock(folderId);
     Actionable target = target(caller, folder, stepId, delegationsToCaller, StepKind.VISA);
     Instant now = clock.instant();
-    markDone(caller, target, comment, now, null, null, null, null, null);
+    markActed(caller, target, "DONE", comment, now, null, null, null, null, "PENDING");
     event(
         caller,
         folderId,
@@ -368,9 +368,10 @@ public class Folders {
     UUID folderId = claim.folder().id();
     lock(folderId);
     Instant now = clock.instant();
-    markDone(
+    markActed(
         caller,
         claim.step(),
+        "DONE",
         comment,
         now,
         certificateSerial,
@@ -434,18 +435,7 @@ public class Folders {
     Folder folder = lock(folderId);
     Actionable target = target(caller, folder, stepId, delegationsToCaller, null);
     Instant now = clock.instant();
-    em.createNativeQuery(
-            "UPDATE parapheur_steps SET status = 'REJECTED', acted_by_subject = ?2,"
-                + " acted_by_username = ?3, acted_by_name = ?4, on_behalf_of_name = ?5,"
-                + " acted_at = ?6, comment = ?7 WHERE id = ?1")
-        .setParameter(1, target.stepId())
-        .setParameter(2, caller.actor().subject())
-        .setParameter(3, caller.actor().username())
-        .setParameter(4, caller.actor().displayName())
-        .setParameter(5, target.onBehalfOfName())
-        .setParameter(6, Timestamp.from(now))
-        .setParameter(7, reason)
-        .executeUpdate();
+    markActed(caller, target, "REJECTED", reason, now, null, null, null, null, "PENDING");
     close(folderId, "REJECTED", now);
     event(
         caller,
@@ -579,9 +569,10 @@ public class Folders {
     }
   }
 
-  private void markDone(
+  private void markActed(
       CallContext caller,
       Actionable target,
+      String newStatus,
       String comment,
       Instant now,
       String certificateSerial,
@@ -591,7 +582,7 @@ public class Folders {
       String fromStatus) {
     int updated =
         em.createNativeQuery(
-                "UPDATE parapheur_steps SET status = 'DONE', claimed_at = NULL, acted_by_subject = ?2,"
+                "UPDATE parapheur_steps SET status = ?13, claimed_at = NULL, acted_by_subject = ?2,"
                     + " acted_by_username = ?3, acted_by_name = ?4, on_behalf_of_name = ?5,"
                     + " acted_at = ?6, comment = ?7, certificate_serial = ?8,"
                     + " certificate_subject = ?9, signature_level = ?10, produced_version = ?11"
@@ -607,7 +598,8 @@ public class Folders {
             .setParameter(9, certificateSubject)
             .setParameter(10, level)
             .setParameter(11, version)
-            .setParameter(12, fromStatus == null ? "PENDING" : fromStatus)
+            .setParameter(12, fromStatus)
+            .setParameter(13, newStatus)
             .executeUpdate();
     if (updated != 1) {
       throw new ConflictProblem(

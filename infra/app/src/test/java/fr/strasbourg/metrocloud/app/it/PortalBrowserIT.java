@@ -36,6 +36,9 @@ class PortalBrowserIT extends PlatformTestBase {
   /** The GED's browser tests work in a commune that no other test uses. */
   private static final Commune BISCHHEIM = new Commune("67043", "Bischheim", "67800", 17939);
 
+  /** The parapheur's browser tests work in a commune that no other test uses. */
+  private static final Commune GEISPOLSHEIM = new Commune("67152", "Geispolsheim", "67118", 7700);
+
   private static final Pattern COUNT = Pattern.compile("ℹ (tests|pass|fail) (\\d+)");
 
   @Test
@@ -54,6 +57,18 @@ class PortalBrowserIT extends PlatformTestBase {
             .post("/api/v1/subscriptions", "{\"service\":\"document-management\"}");
     assertThat(ged.status()).as(ged.toString()).isIn(201, 409);
     platform.ensurePerson("agent.bischheim", "Agnès", "Agent", List.of("agent"), BISCHHEIM);
+
+    platform.ensureActiveCommune(GEISPOLSHEIM);
+    for (String service : List.of("document-management", "e-signature")) {
+      ApiClient.Reply r =
+          platform
+              .as(Platform.adminOf(GEISPOLSHEIM), GEISPOLSHEIM)
+              .post("/api/v1/subscriptions", "{\"service\":\"" + service + "\"}");
+      assertThat(r.status()).as(r.toString()).isIn(201, 409);
+    }
+    platform.ensurePerson("agent.geispolsheim", "Gaëlle", "Agent", List.of("agent"), GEISPOLSHEIM);
+    platform.ensurePerson(
+        "maire.geispolsheim", "Georges", "Maire", List.of("elected-official"), GEISPOLSHEIM);
 
     File portal = new File(System.getProperty("metrocloud.portal.dir", "../../portal"));
     ProcessBuilder node =
@@ -76,6 +91,10 @@ class PortalBrowserIT extends PlatformTestBase {
     env.put("SUSPENDED_COMMUNE", OBERSCHAEFFOLSHEIM.insee());
     env.put("GED_AGENT_USER", "agent.bischheim");
     env.put("GED_COMMUNE", BISCHHEIM.insee());
+    env.put("PARAPHEUR_COMMUNE", GEISPOLSHEIM.insee());
+    env.put("PARAPHEUR_ADMIN", Platform.adminOf(GEISPOLSHEIM));
+    env.put("PARAPHEUR_AGENT", "agent.geispolsheim");
+    env.put("PARAPHEUR_SIGNER", "maire.geispolsheim");
 
     Process process = node.start();
     List<String> output = new ArrayList<>();
@@ -108,7 +127,7 @@ class PortalBrowserIT extends PlatformTestBase {
         summary, tests + " tests, " + pass + " passed, " + fail + " failed (Chromium, axe-core)\n");
     assertThat(process.exitValue()).as(String.join("\n", output)).isZero();
     assertThat(fail).isZero();
-    assertThat(tests).isGreaterThanOrEqualTo(16);
+    assertThat(tests).isGreaterThanOrEqualTo(19);
     assertThat(pass).isEqualTo(tests);
   }
 }
