@@ -88,7 +88,12 @@ public final class SignaturesBenchmark {
             Duration.ofDays(30),
             "http://127.0.0.1/root.crl");
     Pki.Issued tsa =
-        Pki.timestamping(root, Pki.name("Banc TSA", "Banc"), now, Duration.ofDays(30), null);
+        Pki.timestamping(
+            root,
+            Pki.name("Banc TSA", "Banc"),
+            now,
+            Duration.ofDays(30),
+            "http://127.0.0.1/root.crl");
     Pki.Issued signer =
         Pki.signer(
             ca,
