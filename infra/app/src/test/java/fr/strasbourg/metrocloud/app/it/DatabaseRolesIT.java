@@ -30,7 +30,13 @@ class DatabaseRolesIT extends PlatformTestBase {
           "document_shares",
           "document_exports",
           "pki_commune_authorities",
-          "pki_signer_certificates");
+          "pki_signer_certificates",
+          "parapheur_templates",
+          "parapheur_folders",
+          "parapheur_steps",
+          "parapheur_events",
+          "parapheur_delegations",
+          "parapheur_notifications");
 
   @Test
   void theApplicationRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {
