@@ -2,6 +2,7 @@ package fr.strasbourg.metrocloud.app.health;
 
 import fr.strasbourg.metrocloud.app.migration.MigrationRunner;
 import fr.strasbourg.metrocloud.kernel.tenancy.TenantBindingInterceptor;
+import fr.strasbourg.metrocloud.workflow.engine.WorkflowEngine;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the schema is migrated and the application role reaches the database. */
+/**
+ * Ready when the schema is migrated, the process engine runs and the application role reaches the
+ * database.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
@@ -21,10 +25,15 @@ public class ReadinessCheck implements HealthCheck {
 
   @Inject MigrationRunner migrations;
 
+  @Inject WorkflowEngine workflow;
+
   @Override
   public HealthCheckResponse call() {
-    var response = HealthCheckResponse.named("database").withData("migrated", migrations.done());
-    if (!migrations.done()) {
+    var response =
+        HealthCheckResponse.named("database")
+            .withData("migrated", migrations.done())
+            .withData("workflowEngine", workflow.started());
+    if (!migrations.done() || !workflow.started()) {
       return response.down().build();
     }
     try (Connection c = dataSource.getConnection()) {

@@ -36,7 +36,16 @@ class DatabaseRolesIT extends PlatformTestBase {
           "parapheur_steps",
           "parapheur_events",
           "parapheur_delegations",
-          "parapheur_notifications");
+          "parapheur_notifications",
+          "workflow_settings",
+          "workflow_agents",
+          "leave_types",
+          "leave_balances",
+          "leave_balance_movements",
+          "leave_requests",
+          "workflow_history",
+          "workflow_notifications",
+          "workflow_events");
 
   @Test
   void theApplicationRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {
@@ -92,7 +101,16 @@ class DatabaseRolesIT extends PlatformTestBase {
     try (Connection owner = Database.asOwner();
         Statement s = owner.createStatement()) {
       for (String module :
-          List.of("platform", "audit", "tenants", "storage", "catalog", "documents")) {
+          List.of(
+              "platform",
+              "audit",
+              "tenants",
+              "storage",
+              "catalog",
+              "documents",
+              "signatures",
+              "parapheur",
+              "workflow")) {
         ResultSet r =
             s.executeQuery(
                 "SELECT count(*) FROM metrocloud.schema_history_"
@@ -101,6 +119,31 @@ class DatabaseRolesIT extends PlatformTestBase {
         r.next();
         assertThat(r.getInt(1)).as(module).isEqualTo(1);
       }
+    }
+  }
+
+  @Test
+  void theProcessEngineHasItsOwnSchemaWhereTheApplicationMayOnlyReadAndWriteRows()
+      throws SQLException {
+    try (Connection app = Database.asApplication();
+        Statement s = app.createStatement()) {
+      ResultSet r =
+          s.executeQuery(
+              "SELECT count(*), bool_and(pg_get_userbyid(c.relowner) = 'metrocloud_owner')"
+                  + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                  + " WHERE n.nspname = 'flowable' AND c.relkind = 'r'");
+      r.next();
+      assertThat(r.getInt(1)).as("Flowable tables").isGreaterThan(20);
+      assertThat(r.getBoolean(2)).as("all owned by the schema owner").isTrue();
+      ResultSet create =
+          s.executeQuery(
+              "SELECT has_schema_privilege('flowable', 'CREATE'),"
+                  + " has_table_privilege('flowable.act_ru_task', 'TRUNCATE'),"
+                  + " has_table_privilege('flowable.act_ru_task', 'DELETE')");
+      create.next();
+      assertThat(create.getBoolean(1)).as("CREATE on schema flowable").isFalse();
+      assertThat(create.getBoolean(2)).as("TRUNCATE on Flowable tables").isFalse();
+      assertThat(create.getBoolean(3)).as("the engine deletes finished runtime rows").isTrue();
     }
   }
 }

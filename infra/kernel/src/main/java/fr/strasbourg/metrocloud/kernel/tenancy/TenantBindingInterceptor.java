@@ -46,9 +46,12 @@ public class TenantBindingInterceptor {
   @AroundInvoke
   public Object bind(InvocationContext invocation) throws Exception {
     TenantBinding wanted = bindingOf(invocation);
-    if (registry.getTransactionStatus() != Status.STATUS_ACTIVE) {
+    int status = registry.getTransactionStatus();
+    if (status != Status.STATUS_ACTIVE) {
       throw new IllegalStateException(
-          "Tenant-bound method called outside an active transaction: "
+          "Tenant-bound method called outside an active transaction (status "
+              + status
+              + "): "
               + invocation.getMethod().getDeclaringClass().getSimpleName()
               + "."
               + invocation.getMethod().getName());

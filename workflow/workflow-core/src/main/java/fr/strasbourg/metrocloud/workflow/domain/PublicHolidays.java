@@ -39,6 +39,25 @@ public final class PublicHolidays {
     return of(day.getYear(), alsaceMoselle).containsKey(day);
   }
 
+  /**
+   * The day that is {@code n} working days (Monday to Friday, not a public holiday) after {@code
+   * from}, e.g. when a manager's reminder falls due.
+   */
+  public static LocalDate addWorkingDays(LocalDate from, int n, boolean alsaceMoselle) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be positive");
+    }
+    LocalDate day = from;
+    int left = n;
+    while (left > 0) {
+      day = day.plusDays(1);
+      if (day.getDayOfWeek().getValue() <= 5 && !isHoliday(day, alsaceMoselle)) {
+        left--;
+      }
+    }
+    return day;
+  }
+
   /** Easter Sunday (Gregorian calendar, anonymous algorithm of Meeus/Jones/Butcher). */
   public static LocalDate easterSunday(int year) {
     int a = year % 19;

@@ -40,6 +40,38 @@ public record WorkingPattern(Map<DayOfWeek, Set<HalfDay>> halfDays) {
     return new WorkingPattern(days);
   }
 
+  /**
+   * Reads the stored form: comma-separated days ({@code MON} … {@code SUN}), a day worked only in
+   * the morning or the afternoon suffixed {@code _AM} or {@code _PM}, e.g. {@code
+   * MON,TUE,WED_AM,THU,FRI}.
+   */
+  public static WorkingPattern parse(String text) {
+    Map<DayOfWeek, Set<HalfDay>> days = new EnumMap<>(DayOfWeek.class);
+    for (String token : text.split(",")) {
+      String t = token.strip();
+      String day = t.length() >= 3 ? t.substring(0, 3) : t;
+      DayOfWeek d =
+          switch (day) {
+            case "MON" -> DayOfWeek.MONDAY;
+            case "TUE" -> DayOfWeek.TUESDAY;
+            case "WED" -> DayOfWeek.WEDNESDAY;
+            case "THU" -> DayOfWeek.THURSDAY;
+            case "FRI" -> DayOfWeek.FRIDAY;
+            case "SAT" -> DayOfWeek.SATURDAY;
+            case "SUN" -> DayOfWeek.SUNDAY;
+            default -> throw new IllegalArgumentException("Jour inconnu : " + t);
+          };
+      Set<HalfDay> halves = days.computeIfAbsent(d, k -> EnumSet.noneOf(HalfDay.class));
+      switch (t.substring(3)) {
+        case "" -> halves.addAll(EnumSet.allOf(HalfDay.class));
+        case "_AM" -> halves.add(HalfDay.MORNING);
+        case "_PM" -> halves.add(HalfDay.AFTERNOON);
+        default -> throw new IllegalArgumentException("Demi-journée inconnue : " + t);
+      }
+    }
+    return new WorkingPattern(days);
+  }
+
   public boolean works(DayOfWeek day, HalfDay half) {
     return halfDays.getOrDefault(day, Set.of()).contains(half);
   }

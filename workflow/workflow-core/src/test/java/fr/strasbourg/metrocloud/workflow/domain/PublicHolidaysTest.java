@@ -26,4 +26,30 @@ class PublicHolidaysTest {
         .containsEntry(LocalDate.of(2026, 5, 25), "Lundi de Pentecôte");
     assertThat(PublicHolidays.isHoliday(LocalDate.of(2026, 4, 3), false)).isFalse();
   }
+
+  @Test
+  void workingDaysSkipWeekendsAndAlsatianHolidays() {
+    // Thursday 24 December 2026 + 2 working days: 25 (Christmas) and 26 (Saint-Étienne, a Saturday
+    // anyway), 27 is a Sunday: Monday 28 and Tuesday 29.
+    assertThat(PublicHolidays.addWorkingDays(LocalDate.of(2026, 12, 24), 2, true))
+        .isEqualTo(LocalDate.of(2026, 12, 29));
+    // Thursday 2 April 2026: Good Friday (3rd) is off in Alsace-Moselle, Easter Monday (6th) too.
+    assertThat(PublicHolidays.addWorkingDays(LocalDate.of(2026, 4, 2), 1, true))
+        .isEqualTo(LocalDate.of(2026, 4, 7));
+    assertThat(PublicHolidays.addWorkingDays(LocalDate.of(2026, 4, 2), 1, false))
+        .isEqualTo(LocalDate.of(2026, 4, 3));
+  }
+
+  @Test
+  void workingPatternIsReadFromItsStoredForm() {
+    WorkingPattern p = WorkingPattern.parse("MON,TUE,WED_AM,THU,FRI");
+    assertThat(p.works(java.time.DayOfWeek.WEDNESDAY, HalfDay.MORNING)).isTrue();
+    assertThat(p.works(java.time.DayOfWeek.WEDNESDAY, HalfDay.AFTERNOON)).isFalse();
+    assertThat(p.works(java.time.DayOfWeek.SATURDAY, HalfDay.MORNING)).isFalse();
+    assertThat(p)
+        .isEqualTo(
+            WorkingPattern.fullTime().without(java.time.DayOfWeek.WEDNESDAY, HalfDay.AFTERNOON));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> WorkingPattern.parse("MON,XYZ"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -1,0 +1,2 @@
+/** Migrations of the procedures' tables. */
+package fr.strasbourg.metrocloud.workflow.infrastructure;

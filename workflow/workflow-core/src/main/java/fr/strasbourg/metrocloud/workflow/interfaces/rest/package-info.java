@@ -1,0 +1,2 @@
+/** REST resources of the procedures: /leave, /workflow. */
+package fr.strasbourg.metrocloud.workflow.interfaces.rest;
