@@ -82,6 +82,8 @@ public final class DemoSeeder {
         });
 
     seedParapheur(platform, SampleCommunes.STRASBOURG);
+    seedLeave(platform, SampleCommunes.STRASBOURG);
+    seedLeave(platform, SampleCommunes.ESCHAU);
 
     System.out.println();
     System.out.println("  Comptes de démonstration (mot de passe : " + Platform.PASSWORD + ")");
@@ -155,6 +157,71 @@ public final class DemoSeeder {
       if (submitted.status() != 201) {
         throw new IllegalStateException("Demo folder of " + c.name() + ": " + submitted);
       }
+    }
+  }
+
+  /**
+   * The agent's manager, balances (CA 25, RTT 12, CET 5 days) and one leave request awaiting the
+   * manager's decision, so that « Mes tâches » has something to show. Idempotent.
+   */
+  static void seedLeave(Platform platform, Commune c) {
+    String s = c.slug();
+    ApiClient admin = platform.as(Platform.adminOf(c), c);
+    put(
+        admin,
+        "/api/v1/workflow/agents/agent." + s,
+        "{\"displayName\":\"Alice Agent\",\"service\":\"Services techniques\","
+            + "\"managerUsername\":\"manager."
+            + s
+            + "\",\"workingPattern\":\"MON,TUE,WED,THU,FRI\"}");
+    put(
+        admin,
+        "/api/v1/workflow/agents/manager." + s,
+        "{\"displayName\":\"Marc Encadrant\",\"service\":\"Services techniques\","
+            + "\"workingPattern\":\"MON,TUE,WED,THU,FRI\"}");
+    for (String person : List.of("agent." + s, "manager." + s)) {
+      for (String[] balance :
+          List.of(
+              new String[] {"CA", "25"}, new String[] {"RTT", "12"}, new String[] {"CET", "5"})) {
+        put(
+            admin,
+            "/api/v1/leave/balances/" + person + "/" + balance[0],
+            "{\"days\":" + balance[1] + "}");
+      }
+    }
+    ApiClient agent = platform.as("agent." + s, c);
+    boolean pending =
+        agent
+            .get("/api/v1/leave/requests")
+            .jsonArray()
+            .getValuesAs(jakarta.json.JsonObject.class)
+            .stream()
+            .anyMatch(r -> r.getString("status").equals("PENDING"));
+    if (!pending) {
+      // a Monday to Wednesday about six weeks ahead (the server refuses days without work)
+      java.time.LocalDate start =
+          java.time.LocalDate.now()
+              .plusWeeks(6)
+              .with(
+                  java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+      ApiClient.Reply r =
+          agent.post(
+              "/api/v1/leave/requests",
+              "{\"type\":\"CA\",\"startDate\":\""
+                  + start
+                  + "\",\"endDate\":\""
+                  + start.plusDays(2)
+                  + "\",\"comment\":\"Vacances en famille\"}");
+      if (r.status() != 201) {
+        throw new IllegalStateException("Demo leave request of " + c.name() + ": " + r);
+      }
+    }
+  }
+
+  private static void put(ApiClient admin, String path, String json) {
+    ApiClient.Reply r = admin.send("PUT", path, json, "application/json");
+    if (r.status() != 200) {
+      throw new IllegalStateException("Demo data " + path + ": " + r);
     }
   }
 }
