@@ -11,6 +11,7 @@ import fr.strasbourg.metrocloud.kernel.problem.NotFoundProblem;
 import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
 import fr.strasbourg.metrocloud.kernel.tenancy.Role;
 import fr.strasbourg.metrocloud.kernel.tenancy.TenantBound;
+import fr.strasbourg.metrocloud.parapheur.api.SignatureRequests;
 import fr.strasbourg.metrocloud.parapheur.application.FolderViews.Actionable;
 import fr.strasbourg.metrocloud.parapheur.application.FolderViews.Event;
 import fr.strasbourg.metrocloud.parapheur.application.FolderViews.Folder;
@@ -62,6 +63,8 @@ public class Folders {
           + " comment, certificate_serial, certificate_subject, signature_level, produced_version";
 
   @PersistenceContext EntityManager em;
+
+  @Inject jakarta.enterprise.event.Event<SignatureRequests.FolderClosed> closedEvents;
 
   @Inject AuditTrail audit;
 
@@ -437,6 +440,7 @@ public class Folders {
     Instant now = clock.instant();
     markActed(caller, target, "REJECTED", reason, now, null, null, null, null, "PENDING");
     close(folderId, "REJECTED", now);
+    announceClosed(caller, folderId, reason);
     event(
         caller,
         folderId,
@@ -484,6 +488,7 @@ public class Folders {
     }
     Instant now = clock.instant();
     close(folderId, "WITHDRAWN", now);
+    announceClosed(caller, folderId, reason);
     event(caller, folderId, null, "withdrawn", null, reason, null, null, null);
     audit.record(
         caller,
@@ -632,6 +637,7 @@ public class Folders {
           .setParameter(2, Timestamp.from(now))
           .executeUpdate();
       event(caller, folderId, null, "completed", null, null, null, null, folder.workingVersion());
+      announceClosed(caller, folderId, null);
       Folder closed = find(caller, folderId);
       notify(
           caller,
@@ -649,6 +655,19 @@ public class Folders {
           AuditRecord.success("parapheur.folder.approved", "parapheur-folder", folderId.toString())
               .withDetail("version", String.valueOf(closed.workingVersion())));
     }
+  }
+
+  /** Tells other contexts (in this transaction) that a folder ended. */
+  private void announceClosed(CallContext caller, UUID folderId, String reason) {
+    Folder f = find(caller, folderId);
+    closedEvents.fire(
+        new SignatureRequests.FolderClosed(
+            caller.tenant().value(),
+            folderId,
+            f.status(),
+            f.documentId(),
+            f.workingVersion(),
+            reason));
   }
 
   private void close(UUID folderId, String status, Instant now) {

@@ -45,7 +45,12 @@ class DatabaseRolesIT extends PlatformTestBase {
           "leave_requests",
           "workflow_history",
           "workflow_notifications",
-          "workflow_events");
+          "workflow_events",
+          "mission_settings",
+          "budget_lines",
+          "budget_commitments",
+          "mission_orders",
+          "mission_expenses");
 
   @Test
   void theApplicationRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {

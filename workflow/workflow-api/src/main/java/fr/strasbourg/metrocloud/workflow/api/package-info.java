@@ -1,9 +1,6 @@
 /**
- * Published language of the workflow context (not built yet). The workflow context will run the
- * communes' internal procedures — leave requests and mission orders — as BPMN processes on a
- * Flowable engine inside the platform, on the platform's PostgreSQL, with the commune's INSEE code
- * as Flowable {@code tenantId} on every deployment, instance, task and job, and a per-commune
- * variant of a process winning over the shared default. Other contexts will find here the events it
- * emits (leave approved, mission order approved) and the ports it calls (budget check, HR export).
+ * Published language of the workflow context: the ports its procedures call and other contexts
+ * implement (the budget check of mission orders, implemented today by the platform's internal
+ * budget lines and later by the finance connector).
  */
 package fr.strasbourg.metrocloud.workflow.api;

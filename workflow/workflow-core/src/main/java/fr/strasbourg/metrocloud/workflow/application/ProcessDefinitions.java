@@ -38,6 +38,7 @@ public class ProcessDefinitions {
 
   static {
     PROCESSES.put(LeaveRequests.PROCESS_KEY, "Demande de congé");
+    PROCESSES.put(MissionOrders.PROCESS_KEY, "Ordre de mission");
   }
 
   static final int MAX_BPMN_BYTES = 512 * 1024;

@@ -43,6 +43,8 @@ public class Tasks {
 
   @Inject LeaveRequests leaveRequests;
 
+  @Inject MissionOrders missionOrders;
+
   @Inject ProcedureJournal journal;
 
   @Inject AuditTrail audit;
@@ -73,8 +75,12 @@ public class Tasks {
    * Approves or refuses: sets {@code <taskKey>Decision} and the reason, records who decided, and
    * completes the task in the caller's transaction (the process moves on to its next wait state).
    */
-  public LeaveRequest complete(CallContext caller, String taskId, String decision, String reason) {
+  public Object complete(CallContext caller, String taskId, String decision, String reason) {
     Task task = find(caller, taskId);
+    if ("fileExpenses".equals(task.getTaskDefinitionKey())) {
+      throw new ConflictProblem(
+          "expenses-form", "Cette tâche se traite en déposant l'état de frais de la mission.");
+    }
     if (isOwnRequest(caller, task)) {
       throw new ForbiddenProblem(
           "own-request", "Vous ne pouvez pas décider de votre propre demande.");
@@ -90,7 +96,8 @@ public class Tasks {
     if (why != null && why.length() > 1000) {
       throw new UnprocessableProblem("invalid-reason", "Le motif fait au plus 1000 caractères.");
     }
-    UUID requestId = requestId(task).orElseThrow(() -> notFound());
+    boolean mission = isMission(task);
+    UUID requestId = (mission ? missionId(task) : requestId(task)).orElseThrow(() -> notFound());
     Map<String, Object> variables = new HashMap<>();
     variables.put(task.getTaskDefinitionKey() + "Decision", decision);
     variables.put("decisionReason", why);
@@ -99,7 +106,7 @@ public class Tasks {
     variables.put(LAST_ACTOR_NAME, caller.actor().displayName());
     journal.record(
         caller,
-        LeaveRequests.KIND,
+        mission ? MissionOrders.KIND : LeaveRequests.KIND,
         requestId,
         "approve".equals(decision) ? "STEP_APPROVED" : "STEP_REFUSED",
         task.getName() + (why == null ? "" : " — " + why));
@@ -116,6 +123,11 @@ public class Tasks {
             .withDetail("taskKey", task.getTaskDefinitionKey())
             .withDetail("decision", decision)
             .withDetail("request", requestId.toString()));
+    if (mission) {
+      MissionOrders.MissionOrder m =
+          missionOrders.find(caller, requestId).orElseThrow(MissionOrders::notFound);
+      return missionOrders.withDetails(caller, m, missionOrders.openTasks(caller, m));
+    }
     LeaveRequest r = leaveRequests.find(caller, requestId).orElseThrow(LeaveRequests::notFound);
     return leaveRequests.withDetails(caller, r, leaveRequests.openTasks(caller, r));
   }
@@ -155,7 +167,14 @@ public class Tasks {
   }
 
   private WorkflowViews.Task view(CallContext caller, Task t) {
-    LeaveRequest request = requestId(t).flatMap(id -> leaveRequests.find(caller, id)).orElse(null);
+    LeaveRequest request =
+        isMission(t)
+            ? null
+            : requestId(t).flatMap(id -> leaveRequests.find(caller, id)).orElse(null);
+    MissionOrders.MissionOrder mission =
+        isMission(t)
+            ? missionId(t).flatMap(id -> missionOrders.find(caller, id)).orElse(null)
+            : null;
     Object escalated = engine.tasks().getVariableLocal(t.getId(), "escalated");
     String processKey =
         t.getProcessDefinitionId() == null ? null : t.getProcessDefinitionId().split(":")[0];
@@ -166,11 +185,23 @@ public class Tasks {
         processKey,
         t.getCreateTime().toInstant(),
         Boolean.TRUE.equals(escalated),
-        request);
+        request,
+        mission);
+  }
+
+  private static boolean isMission(Task task) {
+    return task.getProcessVariables().containsKey("missionId");
+  }
+
+  private static Optional<UUID> missionId(Task task) {
+    return uuid(task.getProcessVariables().get("missionId"));
   }
 
   private static Optional<UUID> requestId(Task task) {
-    Object id = task.getProcessVariables().get("requestId");
+    return uuid(task.getProcessVariables().get("requestId"));
+  }
+
+  private static Optional<UUID> uuid(Object id) {
     try {
       return id == null ? Optional.empty() : Optional.of(UUID.fromString(id.toString()));
     } catch (IllegalArgumentException e) {

@@ -49,7 +49,8 @@ public final class WorkflowViews {
       String processKey,
       Instant createdAt,
       boolean escalated,
-      LeaveRequest leaveRequest) {}
+      LeaveRequest leaveRequest,
+      MissionOrders.MissionOrder missionOrder) {}
 
   public record CalendarEntry(
       UUID requestId,

@@ -44,7 +44,20 @@ public final class ModelPolicy {
           Set.of(
               "${leaveProcess.approved(execution)}",
               "${leaveProcess.refused(execution)}",
-              "${leaveProcess.escalate(execution)}"));
+              "${leaveProcess.escalate(execution)}"),
+          "missionOrder",
+          Set.of(
+              "${missionProcess.checkBudget(execution)}",
+              "${missionProcess.requestSignature(execution)}",
+              "${missionProcess.signed(execution)}",
+              "${missionProcess.refused(execution)}",
+              "${missionProcess.budgetRefused(execution)}",
+              "${missionProcess.signatureRefused(execution)}",
+              "${missionProcess.expensesSentBack(execution)}",
+              "${missionProcess.closed(execution)}"));
+
+  /** The only expression an assignee may be: the agent of the request. */
+  private static final String AGENT = "${agent}";
 
   private static final Pattern CONDITION =
       Pattern.compile(
@@ -91,6 +104,7 @@ public final class ModelPolicy {
         boolean allowed =
             (steps.contains(expression)
                     || CANDIDATE_VARIABLES.contains(expression)
+                    || AGENT.equals(expression)
                     || "${reminderAt}".equals(expression)
                     || CONDITION.matcher(expression).matches())
                 && text.strip().equals(expression)
@@ -161,7 +175,9 @@ public final class ModelPolicy {
             out.add(where + " : candidat non permis « " + c + " ».");
           }
         }
-        if (task.getAssignee() != null && !NAMES.matcher(task.getAssignee()).matches()) {
+        if (task.getAssignee() != null
+            && !AGENT.equals(task.getAssignee().strip())
+            && !NAMES.matcher(task.getAssignee()).matches()) {
           out.add(where + " : responsable non permis « " + task.getAssignee() + " ».");
         }
         if (task.getCandidateUsers().isEmpty()
@@ -208,6 +224,9 @@ public final class ModelPolicy {
                   + c.strip()
                   + " » (forme permise : ${variable == 'valeur'}).");
         }
+      } else if (e instanceof org.flowable.bpmn.model.ReceiveTask receive) {
+        // a wait state the platform triggers (e.g. the end of a signature): harmless
+        checkListeners(receive.getExecutionListeners(), where, out);
       } else if (!(e instanceof ExclusiveGateway) && !(e instanceof ParallelGateway)) {
         out.add(where + " : type d'élément non permis (" + e.getClass().getSimpleName() + ").");
       }
@@ -230,6 +249,9 @@ public final class ModelPolicy {
         } else if (e instanceof UserTask task) {
           concat(task.getCandidateUsers(), task.getCandidateGroups())
               .forEach(c -> expected.add(c.strip()));
+          if (task.getAssignee() != null) {
+            expected.add(task.getAssignee().strip());
+          }
         } else if (e instanceof BoundaryEvent boundary) {
           for (EventDefinition d : boundary.getEventDefinitions()) {
             if (d instanceof TimerEventDefinition timer) {

@@ -45,7 +45,8 @@ public class WorkflowEngine {
   private static final Logger LOG = Logger.getLogger(WorkflowEngine.class.getName());
 
   /** The BPMN files of the shared definitions, in {@code workflow/processes} on the classpath. */
-  public static final List<String> DEFAULT_MODELS = List.of("leave-request.bpmn20.xml");
+  public static final List<String> DEFAULT_MODELS =
+      List.of("leave-request.bpmn20.xml", "mission-order.bpmn20.xml");
 
   @Resource(lookup = "jdbc/metrocloud")
   DataSource dataSource;

@@ -107,4 +107,20 @@ class ModelPolicyTest {
     assertThatThrownBy(() -> ModelPolicy.parse(wrongKey.getBytes()))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void theSharedMissionOrderDefinitionIsValidBpmnAndWithinThePolicy() throws IOException {
+    try (InputStream in =
+        ModelPolicyTest.class.getResourceAsStream("/workflow/processes/mission-order.bpmn20.xml")) {
+      byte[] bytes = in.readAllBytes();
+      assertThat(ModelPolicy.violations(bytes, ModelPolicy.parse(bytes), "missionOrder")).isEmpty();
+      // the leave request's steps are not the mission order's
+      assertThat(
+              ModelPolicy.violations(
+                  shipped().getBytes(StandardCharsets.UTF_8),
+                  ModelPolicy.parse(shipped().getBytes(StandardCharsets.UTF_8)),
+                  "missionOrder"))
+          .isNotEmpty();
+    }
+  }
 }

@@ -95,7 +95,7 @@ public class WorkflowResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({ADMIN, AGENT, MANAGER, ELECTED})
   @Operation(summary = "Approve or refuse (reason required) a task; the process moves on")
-  public WorkflowViews.LeaveRequest decide(@PathParam("id") String id, DecisionBody body) {
+  public Object decide(@PathParam("id") String id, DecisionBody body) {
     if (body == null) {
       throw new BadRequestProblem(
           "invalid-decision", "Corps attendu : {\"decision\": \"approve\"}.");
