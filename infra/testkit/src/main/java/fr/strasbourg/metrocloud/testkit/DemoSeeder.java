@@ -59,7 +59,12 @@ public final class DemoSeeder {
     Map<Commune, List<String>> subscriptions =
         Map.of(
             SampleCommunes.STRASBOURG,
-                List.of("e-signature", "document-management", "archiving", "leave-requests"),
+                List.of(
+                    "e-signature",
+                    "document-management",
+                    "archiving",
+                    "leave-requests",
+                    "mission-orders"),
             SampleCommunes.ESCHAU, List.of("e-signature", "leave-requests"),
             SampleCommunes.KOLBSHEIM, List.of("document-management"),
             SampleCommunes.OSTHOFFEN, List.of("document-management"));
@@ -84,6 +89,7 @@ public final class DemoSeeder {
     seedParapheur(platform, SampleCommunes.STRASBOURG);
     seedLeave(platform, SampleCommunes.STRASBOURG);
     seedLeave(platform, SampleCommunes.ESCHAU);
+    seedMissions(platform, SampleCommunes.STRASBOURG);
 
     System.out.println();
     System.out.println("  Comptes de démonstration (mot de passe : " + Platform.PASSWORD + ")");
@@ -214,6 +220,47 @@ public final class DemoSeeder {
                   + "\",\"comment\":\"Vacances en famille\"}");
       if (r.status() != 201) {
         throw new IllegalStateException("Demo leave request of " + c.name() + ": " + r);
+      }
+    }
+  }
+
+  /**
+   * The mayor signs mission orders; two budget lines of this year and the next; one order awaiting
+   * the manager. Idempotent.
+   */
+  static void seedMissions(Platform platform, Commune c) {
+    String s = c.slug();
+    ApiClient admin = platform.as(Platform.adminOf(c), c);
+    put(
+        admin,
+        "/api/v1/missions/settings",
+        "{\"signerUsername\":\"elu." + s + "\",\"signerLabel\":\"Maire\"}");
+    int year = java.time.LocalDate.now().getYear();
+    for (int y : List.of(year, year + 1)) {
+      put(
+          admin,
+          "/api/v1/missions/budget-lines/6256-FORM/" + y,
+          "{\"label\":\"Missions et formations\",\"service\":\"Ressources humaines\",\"amount\":25000}");
+      put(
+          admin,
+          "/api/v1/missions/budget-lines/6251-TECH/" + y,
+          "{\"label\":\"Déplacements des services techniques\",\"service\":\"Services techniques\",\"amount\":8000}");
+    }
+    ApiClient agent = platform.as("agent." + s, c);
+    boolean any = !agent.get("/api/v1/missions").jsonArray().isEmpty();
+    if (!any) {
+      java.time.LocalDate day = java.time.LocalDate.now().plusWeeks(3);
+      ApiClient.Reply r =
+          agent.post(
+              "/api/v1/missions",
+              "{\"purpose\":\"Salon des maires et des collectivités locales\",\"destination\":\"Paris\","
+                  + "\"destinationPopulation\":2100000,\"paris\":true,\"departure\":\""
+                  + day
+                  + "T06:30\",\"returnAt\":\""
+                  + day.plusDays(1)
+                  + "T21:30\",\"transport\":\"TRAIN\",\"fare\":196,\"budgetLine\":\"6256-FORM\"}");
+      if (r.status() != 201) {
+        throw new IllegalStateException("Demo mission order of " + c.name() + ": " + r);
       }
     }
   }
