@@ -2,7 +2,6 @@ package fr.strasbourg.metrocloud.workflow.application;
 
 import fr.strasbourg.metrocloud.catalog.api.ServiceAccess;
 import fr.strasbourg.metrocloud.catalog.api.ServiceCode;
-import fr.strasbourg.metrocloud.catalog.api.UsageEvent;
 import fr.strasbourg.metrocloud.catalog.api.UsageRecorder;
 import fr.strasbourg.metrocloud.kernel.audit.AuditRecord;
 import fr.strasbourg.metrocloud.kernel.audit.AuditTrail;
@@ -37,13 +36,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.task.api.Task;
 
 /**
@@ -82,6 +79,8 @@ public class LeaveRequests {
   @PersistenceContext EntityManager em;
 
   @Inject WorkflowEngine engine;
+
+  @Inject Procedures procedures;
 
   @Inject WorkflowDirectory directory;
 
@@ -224,13 +223,8 @@ public class LeaveRequests {
 
     Settings settings = directory.settings(caller);
     String manager = agent.map(Agent::managerUsername).orElse(null);
-    Map<String, Object> variables = new HashMap<>();
+    Map<String, Object> variables = procedures.approval(caller);
     variables.put("requestId", id.toString());
-    variables.put("agent", username);
-    variables.put("approvers", manager == null ? List.of() : new ArrayList<>(List.of(manager)));
-    variables.put(
-        "approverGroups",
-        manager == null ? new ArrayList<>(List.of(Role.Names.MANAGER)) : new ArrayList<>());
     variables.put("hrValidation", settings.hrValidation());
     variables.put("hrGroups", new ArrayList<>(List.of(Role.Names.COMMUNE_ADMIN)));
     variables.put(
@@ -240,23 +234,14 @@ public class LeaveRequests {
             .atZone(PARIS)
             .toInstant()
             .toString());
-    ProcessInstance instance =
-        engine
-            .runtime()
-            .createProcessInstanceBuilder()
-            .processDefinitionKey(PROCESS_KEY)
-            .tenantId(caller.tenant().value())
-            .fallbackToDefaultTenant()
-            .businessKey(id.toString())
-            .name(caller.actor().displayName() + " — " + type.code())
-            .variables(variables)
-            .start();
-    int version =
-        engine.repository().getProcessDefinition(instance.getProcessDefinitionId()).getVersion();
+    Procedures.Started instance =
+        procedures.start(
+            caller, PROCESS_KEY, id, caller.actor().displayName() + " — " + type.code(), variables);
+    int version = instance.version();
     em.createNativeQuery(
             "UPDATE leave_requests SET process_instance_id = ?1, process_version = ?2 WHERE id ="
                 + " ?3")
-        .setParameter(1, instance.getId())
+        .setParameter(1, instance.instanceId())
         .setParameter(2, version)
         .setParameter(3, id)
         .executeUpdate();
@@ -287,9 +272,9 @@ public class LeaveRequests {
             .withDetail("start", period.start().toString())
             .withDetail("end", period.end().toString())
             .withDetail("workingDays", days.toPlainString())
-            .withDetail("processInstance", instance.getId())
+            .withDetail("processInstance", instance.instanceId())
             .withDetail("definitionVersion", String.valueOf(version)));
-    recordUsage(caller, id);
+    procedures.recordUsage(caller, ServiceCode.LEAVE_REQUESTS, "leave-request:" + id);
     return get(caller, id);
   }
 
@@ -625,35 +610,13 @@ public class LeaveRequests {
   }
 
   List<Task> openTasks(CallContext caller, LeaveRequest r) {
-    if (r.processInstanceId() == null || !r.status().equals("PENDING")) {
-      return List.of();
-    }
-    return engine
-        .tasks()
-        .createTaskQuery()
-        .processInstanceId(r.processInstanceId())
-        .taskTenantId(caller.tenant().value())
-        .list();
+    return r.status().equals("PENDING")
+        ? procedures.openTasks(caller, r.processInstanceId())
+        : List.of();
   }
 
   boolean mayView(CallContext caller, LeaveRequest r, List<Task> tasks) {
-    String me = caller.actor().username();
-    if (r.agentUsername().equals(me) || caller.hasRole(Role.COMMUNE_ADMIN)) {
-      return true;
-    }
-    if (directory.agent(caller, r.agentUsername()).map(Agent::managerUsername).stream()
-        .anyMatch(me::equals)) {
-      return true;
-    }
-    if (me.equals(r.decidedBy())) {
-      return true;
-    }
-    for (Task t : tasks) {
-      if (Tasks.isCandidate(engine, caller, t.getId())) {
-        return true;
-      }
-    }
-    return false;
+    return procedures.mayView(caller, r.agentUsername(), r.decidedBy(), tasks);
   }
 
   private LeaveRequest pendingForProcess(CallContext caller, UUID id) {
@@ -709,39 +672,7 @@ public class LeaveRequests {
             .add("workingDays", r.workingDays())
             .build()
             .toString();
-    em.createNativeQuery(
-            "INSERT INTO workflow_events (id, tenant_id, event_type, subject_id, payload, at)"
-                + " VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6) ON CONFLICT DO NOTHING")
-        .setParameter(1, UUID.randomUUID())
-        .setParameter(2, caller.tenant().value())
-        .setParameter(3, type)
-        .setParameter(4, r.id())
-        .setParameter(5, payload)
-        .setParameter(6, Timestamp.from(clock.instant()))
-        .executeUpdate();
-  }
-
-  private void recordUsage(CallContext caller, UUID id) {
-    var now = clock.instant();
-    String month = now.atZone(PARIS).toLocalDate().withDayOfMonth(1).toString().substring(0, 7);
-    usage.record(
-        caller,
-        new UsageEvent(
-            ServiceCode.LEAVE_REQUESTS,
-            "active-agents",
-            BigDecimal.ONE,
-            now,
-            "active-agents:" + month + ":" + caller.actor().username(),
-            "workflow.leave"));
-    usage.record(
-        caller,
-        new UsageEvent(
-            ServiceCode.LEAVE_REQUESTS,
-            "process-instances",
-            BigDecimal.ONE,
-            now,
-            "leave-request:" + id,
-            "workflow.leave"));
+    procedures.emit(caller, type, r.id(), payload);
   }
 
   private static LeaveRequest toRequest(

@@ -2,7 +2,6 @@ package fr.strasbourg.metrocloud.workflow.application;
 
 import fr.strasbourg.metrocloud.catalog.api.ServiceAccess;
 import fr.strasbourg.metrocloud.catalog.api.ServiceCode;
-import fr.strasbourg.metrocloud.catalog.api.UsageEvent;
 import fr.strasbourg.metrocloud.catalog.api.UsageRecorder;
 import fr.strasbourg.metrocloud.documents.api.DocumentLibrary;
 import fr.strasbourg.metrocloud.kernel.audit.AuditRecord;
@@ -12,12 +11,10 @@ import fr.strasbourg.metrocloud.kernel.problem.ForbiddenProblem;
 import fr.strasbourg.metrocloud.kernel.problem.NotFoundProblem;
 import fr.strasbourg.metrocloud.kernel.problem.UnprocessableProblem;
 import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
-import fr.strasbourg.metrocloud.kernel.tenancy.Role;
 import fr.strasbourg.metrocloud.kernel.tenancy.TenantBound;
 import fr.strasbourg.metrocloud.parapheur.api.SignatureRequests;
 import fr.strasbourg.metrocloud.tenants.api.TenantDirectory;
 import fr.strasbourg.metrocloud.workflow.api.BudgetCheck;
-import fr.strasbourg.metrocloud.workflow.application.WorkflowViews.Agent;
 import fr.strasbourg.metrocloud.workflow.application.WorkflowViews.HistoryEntry;
 import fr.strasbourg.metrocloud.workflow.domain.MissionEstimate;
 import fr.strasbourg.metrocloud.workflow.domain.MissionRates;
@@ -46,7 +43,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.flowable.engine.runtime.Execution;
-import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.task.api.Task;
 
 /**
@@ -78,6 +74,8 @@ public class MissionOrders {
   @PersistenceContext EntityManager em;
 
   @Inject WorkflowEngine engine;
+
+  @Inject Procedures procedures;
 
   @Inject WorkflowDirectory directory;
 
@@ -242,31 +240,18 @@ public class MissionOrders {
         .setParameter(23, Timestamp.from(clock.instant()))
         .executeUpdate();
 
+    Map<String, Object> variables = procedures.approval(caller);
     String manager =
-        directory.agent(caller, caller.actor().username()).map(Agent::managerUsername).orElse(null);
-    Map<String, Object> variables = new HashMap<>();
+        ((List<?>) variables.get("approvers"))
+            .stream().map(Object::toString).findFirst().orElse(null);
     variables.put("missionId", id.toString());
-    variables.put("agent", caller.actor().username());
-    variables.put("approvers", manager == null ? List.of() : new ArrayList<>(List.of(manager)));
-    variables.put(
-        "approverGroups",
-        manager == null ? new ArrayList<>(List.of(Role.Names.MANAGER)) : new ArrayList<>());
-    ProcessInstance instance =
-        engine
-            .runtime()
-            .createProcessInstanceBuilder()
-            .processDefinitionKey(PROCESS_KEY)
-            .tenantId(caller.tenant().value())
-            .fallbackToDefaultTenant()
-            .businessKey(id.toString())
-            .name(caller.actor().displayName() + " — " + destination)
-            .variables(variables)
-            .start();
-    int version =
-        engine.repository().getProcessDefinition(instance.getProcessDefinitionId()).getVersion();
+    Procedures.Started instance =
+        procedures.start(
+            caller, PROCESS_KEY, id, caller.actor().displayName() + " — " + destination, variables);
+    int version = instance.version();
     em.createNativeQuery(
             "UPDATE mission_orders SET process_instance_id = ?1, process_version = ?2 WHERE id = ?3")
-        .setParameter(1, instance.getId())
+        .setParameter(1, instance.instanceId())
         .setParameter(2, version)
         .setParameter(3, id)
         .executeUpdate();
@@ -295,8 +280,8 @@ public class MissionOrders {
             .withDetail("destination", destination)
             .withDetail("estimatedTotal", e.total().toPlainString())
             .withDetail("budgetLine", line)
-            .withDetail("processInstance", instance.getId()));
-    recordUsage(caller, id);
+            .withDetail("processInstance", instance.instanceId()));
+    procedures.recordUsage(caller, ServiceCode.MISSION_ORDERS, "mission-order:" + id);
     return get(caller, id);
   }
 
@@ -881,34 +866,11 @@ public class MissionOrders {
   }
 
   List<Task> openTasks(CallContext caller, MissionOrder m) {
-    if (m.processInstanceId() == null) {
-      return List.of();
-    }
-    return engine
-        .tasks()
-        .createTaskQuery()
-        .processInstanceId(m.processInstanceId())
-        .taskTenantId(caller.tenant().value())
-        .list();
+    return procedures.openTasks(caller, m.processInstanceId());
   }
 
   boolean mayView(CallContext caller, MissionOrder m, List<Task> tasks) {
-    String me = caller.actor().username();
-    if (m.agentUsername().equals(me)
-        || caller.hasRole(Role.COMMUNE_ADMIN)
-        || me.equals(m.decidedBy())) {
-      return true;
-    }
-    if (directory.agent(caller, m.agentUsername()).map(Agent::managerUsername).stream()
-        .anyMatch(me::equals)) {
-      return true;
-    }
-    for (Task t : tasks) {
-      if (Tasks.isCandidate(engine, caller, t.getId())) {
-        return true;
-      }
-    }
-    return false;
+    return procedures.mayView(caller, m.agentUsername(), m.decidedBy(), tasks);
   }
 
   private List<Expense> expenses(CallContext caller, UUID id) {
@@ -948,39 +910,7 @@ public class MissionOrders {
   }
 
   private void emit(CallContext caller, String type, UUID id, String payload) {
-    em.createNativeQuery(
-            "INSERT INTO workflow_events (id, tenant_id, event_type, subject_id, payload, at)"
-                + " VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6) ON CONFLICT DO NOTHING")
-        .setParameter(1, UUID.randomUUID())
-        .setParameter(2, caller.tenant().value())
-        .setParameter(3, type)
-        .setParameter(4, id)
-        .setParameter(5, payload)
-        .setParameter(6, Timestamp.from(clock.instant()))
-        .executeUpdate();
-  }
-
-  private void recordUsage(CallContext caller, UUID id) {
-    Instant now = clock.instant();
-    String month = now.atZone(LeaveRequests.PARIS).toLocalDate().toString().substring(0, 7);
-    usage.record(
-        caller,
-        new UsageEvent(
-            ServiceCode.MISSION_ORDERS,
-            "active-agents",
-            BigDecimal.ONE,
-            now,
-            "active-agents:" + month + ":" + caller.actor().username(),
-            "workflow.mission"));
-    usage.record(
-        caller,
-        new UsageEvent(
-            ServiceCode.MISSION_ORDERS,
-            "process-instances",
-            BigDecimal.ONE,
-            now,
-            "mission-order:" + id,
-            "workflow.mission"));
+    procedures.emit(caller, type, id, payload);
   }
 
   private static String text(String value, String field, String what, int max) {
