@@ -126,3 +126,33 @@ export async function operatorApi() {
     return { status: r.status, body: r.status === 204 ? null : await r.json() };
   };
 }
+
+/**
+ * The API as the person logged in on `page` (the portal keeps the access token in sessionStorage): the set-up a test
+ * needs before its browser steps, with the same rights as that person in their commune.
+ */
+export async function pageApi(page) {
+  const token = await page.evaluate(() => {
+    for (let i = 0; i < sessionStorage.length; i++) {
+      const key = sessionStorage.key(i);
+      if (key && key.startsWith('oidc.user:')) return JSON.parse(sessionStorage.getItem(key) ?? '{}').access_token ?? null;
+    }
+    return null;
+  });
+  assert.ok(token, 'the portal holds an access token');
+  return async (method, path, body) => {
+    const r = await fetch(env.baseUrl + path, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json, application/problem+json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = r.status === 204 ? '' : await r.text();
+    let json = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = text;
+    }
+    return { status: r.status, body: json };
+  };
+}

@@ -136,3 +136,38 @@ describe('problem documents', () => {
     expect(problemFromBody(500, 'application/json', 'pas du JSON').title).toBe('Erreur 500');
   });
 });
+
+describe('leave requests and procedures', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('sends a decision and a cancellation as JSON, leaving an empty reason out', async () => {
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ id: 'r-1', status: 'APPROVED' }), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    const api = new Api(async () => 'jeton');
+    await api.decide('t 1', 'approve', '');
+    await api.cancelLeave('r-1');
+    await api.leaveCalendar('2031-09-01', '2031-09-30');
+    const calls = fetchMock.mock.calls as unknown as [string, RequestInit][];
+    expect(calls[0][0]).toBe('/api/v1/workflow/tasks/t%201/decision');
+    expect(JSON.parse(String(calls[0][1].body))).toEqual({ decision: 'approve' });
+    expect(calls[1][0]).toBe('/api/v1/leave/requests/r-1/cancel');
+    expect(JSON.parse(String(calls[1][1].body))).toEqual({});
+    expect(calls[2][0]).toBe('/api/v1/leave/calendar?from=2031-09-01&to=2031-09-30');
+  });
+
+  it('deploys a BPMN variant as the file’s text in application/xml, with its encoded name', async () => {
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ processKey: 'leaveRequest', version: 2 }), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    // jsdom's File has no text()
+    const file = Object.assign(new File(['<definitions/>'], 'congés.bpmn'), { text: async () => '<definitions/>' });
+    await expect(new Api(async () => 'jeton').deployDefinition('leaveRequest', file)).resolves.toEqual({ processKey: 'leaveRequest', version: 2 });
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/api/v1/workflow/definitions/leaveRequest',
+      expect.objectContaining({
+        method: 'PUT',
+        body: '<definitions/>',
+        headers: expect.objectContaining({ Authorization: 'Bearer jeton', 'Content-Type': 'application/xml', 'X-File-Name': 'cong%C3%A9s.bpmn' }),
+      }),
+    );
+  });
+});

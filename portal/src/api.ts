@@ -1,6 +1,7 @@
 // The platform's public REST API. Every call carries the access token; errors are RFC 9457 problem documents whose
 // French `detail` the portal shows as is.
 import { fileNameFromContentDisposition, searchPath, uploadPath, type UploadOptions } from './documents';
+import { calendarPath } from './leave';
 import { foldersPath, pdfFile, templatesPath, uploadFolderPath } from './parapheur';
 
 export interface Problem {
@@ -476,6 +477,131 @@ export interface ValidationReport {
   signatures: SignatureResult[];
 }
 
+// ---- Leave requests and procedures (workflow)
+
+export type HalfDay = 'MORNING' | 'AFTERNOON';
+export type LeaveStatus = 'PENDING' | 'APPROVED' | 'REFUSED' | 'CANCELLED';
+export type LeaveAction = 'SUBMITTED' | 'STEP_APPROVED' | 'STEP_REFUSED' | 'APPROVED' | 'REFUSED' | 'ESCALATED' | 'CANCELLED';
+
+export interface LeaveType {
+  code: string;
+  label: string;
+  tracksBalance: boolean;
+  active: boolean;
+}
+
+/** The caller's balance of a type, in days (half-day precision); `pending`: asked in requests still pending. */
+export interface LeaveBalance {
+  typeCode: string;
+  typeLabel: string;
+  days: number;
+  pending: number;
+}
+
+export interface LeaveHistoryEntry {
+  at: string;
+  action: LeaveAction | string;
+  actorUsername?: string | null;
+  actorName?: string | null;
+  detail?: string | null;
+}
+
+export interface LeaveRequest {
+  id: string;
+  agentUsername: string;
+  agentName?: string | null;
+  typeCode: string;
+  typeLabel?: string | null;
+  startDate: string;
+  startHalf: HalfDay | string;
+  endDate: string;
+  endHalf: HalfDay | string;
+  workingDays: number;
+  comment?: string | null;
+  status: LeaveStatus | string;
+  processInstanceId?: string | null;
+  processVersion?: number | null;
+  decidedBy?: string | null;
+  decisionReason?: string | null;
+  createdAt: string;
+  decidedAt?: string | null;
+  cancelledAt?: string | null;
+  /** Names of the open tasks (e.g. « Validation par le responsable »); in the detail only. */
+  waitingFor?: string[] | null;
+  /** Oldest first; in the detail only. */
+  history?: LeaveHistoryEntry[] | null;
+}
+
+export interface NewLeaveRequest {
+  type: string;
+  startDate: string;
+  startHalf: HalfDay;
+  endDate: string;
+  endHalf: HalfDay;
+  comment?: string;
+}
+
+/** An approved absence of the team calendar. */
+export interface CalendarEntry {
+  requestId: string;
+  agentUsername: string;
+  agentName?: string | null;
+  typeCode: string;
+  startDate: string;
+  startHalf: HalfDay | string;
+  endDate: string;
+  endHalf: HalfDay | string;
+  workingDays: number;
+}
+
+/** A task awaiting the caller (a step of a procedure). */
+export interface WorkflowTask {
+  id: string;
+  key: string;
+  name: string;
+  processKey?: string | null;
+  createdAt: string;
+  escalated: boolean;
+  leaveRequest?: LeaveRequest | null;
+}
+
+export interface ProcedureNotification {
+  id: string;
+  kind: string;
+  subjectKind?: string | null;
+  subjectId?: string | null;
+  message: string;
+  at: string;
+  read: boolean;
+}
+
+export interface WorkflowSettings {
+  hrValidation: boolean;
+  reminderWorkingDays: number;
+}
+
+/** An agent as the procedures know them. `workingPattern`: e.g. MON,TUE,WED_AM,THU,FRI. */
+export interface WorkflowAgent {
+  username: string;
+  displayName: string;
+  service?: string | null;
+  managerUsername?: string | null;
+  workingPattern?: string | null;
+  active: boolean;
+}
+
+/** Which definition of a process the commune runs: its own variant or the shared one. */
+export interface DefinitionUse {
+  commune: string;
+  processKey: string;
+  name: string;
+  version: number;
+  definitionId: string;
+  communeVariant: boolean;
+  deployedAt?: string | null;
+  defaultVersion: number;
+}
+
 export interface PortalConfig {
   authority: string;
   clientId: string;
@@ -518,6 +644,16 @@ export class Api {
     const headers = await this.headers(ACCEPT_JSON);
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const response = await this.send(method, path, { headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  /** Sends a text as the request body (a BPMN file as application/xml), its file name percent-encoded in X-File-Name. */
+  async sendText<T>(method: string, path: string, text: string, contentType: string, fileName?: string): Promise<T> {
+    const headers = await this.headers(ACCEPT_JSON);
+    headers['Content-Type'] = contentType;
+    if (fileName) headers['X-File-Name'] = encodeURIComponent(fileName);
+    const response = await this.send(method, path, { headers, body: text });
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
@@ -640,6 +776,35 @@ export class Api {
   notifications = (unreadOnly = true) => this.request<ParapheurNotification[]>('GET', `/parapheur/notifications${unreadOnly ? '?unread=true' : ''}`);
   markNotificationRead = (id: string) => this.request<void>('POST', `/parapheur/notifications/${encodeURIComponent(id)}/read`);
   validateSignatures = (file: File, onProgress?: UploadProgress) => this.upload<ValidationReport>('/signatures/validations', pdfFile(file), onProgress);
+
+  // ---- Leave requests and procedures
+  leaveTypes = () => this.request<LeaveType[]>('GET', '/leave/types');
+  saveLeaveType = (code: string, type: Omit<LeaveType, 'code'>) => this.request<LeaveType>('PUT', `/leave/types/${encodeURIComponent(code)}`, type);
+  leaveBalances = () => this.request<LeaveBalance[]>('GET', '/leave/balances');
+  setLeaveBalance = (username: string, type: string, days: number) =>
+    this.request<{ username: string; type: string; days: number }>('PUT', `/leave/balances/${encodeURIComponent(username)}/${encodeURIComponent(type)}`, { days });
+  submitLeave = (request: NewLeaveRequest) => this.request<LeaveRequest>('POST', '/leave/requests', request);
+  leaveRequests = () => this.request<LeaveRequest[]>('GET', '/leave/requests');
+  leaveRequest = (id: string) => this.request<LeaveRequest>('GET', `/leave/requests/${encodeURIComponent(id)}`);
+  cancelLeave = (id: string, reason?: string) => this.request<LeaveRequest>('POST', `/leave/requests/${encodeURIComponent(id)}/cancel`, { reason: reason || undefined });
+  leaveCalendar = (from: string, to: string) => this.request<CalendarEntry[]>('GET', calendarPath(from, to));
+  tasks = () => this.request<WorkflowTask[]>('GET', '/workflow/tasks');
+  taskCount = () => this.request<{ count: number }>('GET', '/workflow/tasks/count');
+  task = (id: string) => this.request<WorkflowTask>('GET', `/workflow/tasks/${encodeURIComponent(id)}`);
+  decide = (id: string, decision: 'approve' | 'refuse', reason?: string) =>
+    this.request<LeaveRequest>('POST', `/workflow/tasks/${encodeURIComponent(id)}/decision`, { decision, reason: reason || undefined });
+  procedureNotifications = (unreadOnly = true) => this.request<ProcedureNotification[]>('GET', `/workflow/notifications?unread=${unreadOnly}`);
+  markProcedureNotificationRead = (id: string) => this.request<void>('POST', `/workflow/notifications/${encodeURIComponent(id)}/read`);
+  workflowSettings = () => this.request<WorkflowSettings>('GET', '/workflow/settings');
+  saveWorkflowSettings = (settings: WorkflowSettings) => this.request<WorkflowSettings>('PUT', '/workflow/settings', settings);
+  workflowAgents = () => this.request<WorkflowAgent[]>('GET', '/workflow/agents');
+  saveWorkflowAgent = (username: string, agent: Omit<WorkflowAgent, 'username'>) =>
+    this.request<WorkflowAgent>('PUT', `/workflow/agents/${encodeURIComponent(username)}`, agent);
+  definitions = () => this.request<DefinitionUse[]>('GET', '/workflow/definitions');
+  /** Deploys the commune's variant of a process: the BPMN file's text, as application/xml. */
+  deployDefinition = async (key: string, file: File) =>
+    this.sendText<DefinitionUse>('PUT', `/workflow/definitions/${encodeURIComponent(key)}`, await file.text(), 'application/xml', file.name);
+  revertDefinition = (key: string) => this.request<DefinitionUse>('DELETE', `/workflow/definitions/${encodeURIComponent(key)}`);
 }
 
 export async function problemOf(response: Response): Promise<Problem> {

@@ -3,6 +3,7 @@ import { Api, ApiError, fetchPortalConfig, type InboxCount, type Me } from './ap
 import { Auth, CALLBACK_PATH } from './auth';
 import { append, clear, h, srOnly } from './dom';
 import { ROLE_LABELS } from './format';
+import { taskCountLabel } from './leave';
 import { inboxCountLabel } from './parapheur';
 import { ROUTES, isCommuneMember, navigationPathOf, pathOfHashRoute, routeOf } from './routes';
 import { catalogView } from './views/catalog';
@@ -24,6 +25,12 @@ import { parapheurFolderView } from './views/parapheurFolder';
 import { parapheurTemplatesView } from './views/parapheurTemplates';
 import { parapheurDelegationsView } from './views/parapheurDelegations';
 import { signatureValidationView } from './views/signatureValidation';
+import { leaveCalendarView } from './views/leaveCalendar';
+import { leaveFormView } from './views/leaveForm';
+import { leaveMineView } from './views/leaveMine';
+import { leaveRequestView } from './views/leaveRequest';
+import { procedureSettingsView } from './views/procedureSettings';
+import { tasksView } from './views/tasks';
 
 const VIEWS: Record<string, (ctx: ViewContext, params: Record<string, string>) => Promise<HTMLElement[]>> = {
   '/': homeView,
@@ -45,10 +52,18 @@ const VIEWS: Record<string, (ctx: ViewContext, params: Record<string, string>) =
   '/parapheur/circuits': parapheurTemplatesView,
   '/parapheur/delegations': parapheurDelegationsView,
   '/signatures/validation': signatureValidationView,
+  '/conges': leaveMineView,
+  '/conges/nouvelle': leaveFormView,
+  '/conges/calendrier': leaveCalendarView,
+  '/conges/:id': leaveRequestView,
+  '/taches': tasksView,
+  '/procedures/reglages': procedureSettingsView,
 };
 
 /** The parapheur's page in the navigation, which shows how many documents await the person. */
 const INBOX_PATH = '/parapheur';
+/** The procedures' tasks page in the navigation, which shows how many tasks await the person. */
+const TASKS_PATH = '/taches';
 
 const main = () => document.getElementById('contenu') as HTMLElement;
 
@@ -102,6 +117,7 @@ async function start(): Promise<void> {
   renderHeader(auth, me);
   renderNav(me);
   refreshInboxCount(api, me);
+  refreshTaskCount(api, me);
   document.addEventListener('click', (event) => {
     const link = (event.target as Element).closest('a[data-link]') as HTMLAnchorElement | null;
     if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -127,6 +143,7 @@ async function show(path: string, api: Api, me: Me): Promise<void> {
   const container = main();
   renderNav(me);
   if (url.pathname === INBOX_PATH || url.pathname.startsWith(`${INBOX_PATH}/`)) refreshInboxCount(api, me);
+  if (url.pathname === TASKS_PATH || url.pathname === '/conges' || url.pathname.startsWith('/conges/')) refreshTaskCount(api, me);
   if (!match || !route || !route.allowed(me)) {
     clear(container);
     container.append(h('h1', { tabindex: '-1' }, 'Page introuvable'), h('p', {}, 'Cette page n’existe pas ou ne vous est pas accessible. ', h('a', { href: '/', 'data-link': true }, 'Retour à l’accueil')));
@@ -136,7 +153,7 @@ async function show(path: string, api: Api, me: Me): Promise<void> {
   }
   container.setAttribute('aria-busy', 'true');
   try {
-    const ctx: ViewContext = { api, me, query: url.searchParams, refresh: () => void show(currentPath(), api, me), navigate: (to) => navigate(to, api, me), refreshInboxCount: () => refreshInboxCount(api, me) };
+    const ctx: ViewContext = { api, me, query: url.searchParams, refresh: () => void show(currentPath(), api, me), navigate: (to) => navigate(to, api, me), refreshInboxCount: () => refreshInboxCount(api, me), refreshTaskCount: () => refreshTaskCount(api, me) };
     const content = await VIEWS[route.path](ctx, match.params);
     clear(container);
     container.append(...content);
@@ -223,20 +240,57 @@ function refreshInboxCount(api: Api, me: Me): void {
   );
 }
 
-/** "Parapheur (3)", read "Parapheur (3 documents en attente)"; the label alone when nothing awaits. */
+/** The procedures' task count as last read (null: unknown). */
+let taskCount: number | null = null;
+let taskRequests = 0;
+
+/**
+ * Reads how many procedure tasks (leave requests to decide …) await the person and updates the navigation's « Mes
+ * tâches » link, for the commune's people only; a refusal hides the counter silently.
+ */
+function refreshTaskCount(api: Api, me: Me): void {
+  if (!isCommuneMember(me)) return;
+  const request = ++taskRequests;
+  api.taskCount().then(
+    (count) => {
+      if (request !== taskRequests) return;
+      taskCount = count.count;
+      updateNavLink(TASKS_PATH);
+    },
+    (e: unknown) => {
+      if (request !== taskRequests) return;
+      if (e instanceof ApiError && (e.status === 403 || e.status === 401 || e.status === 404)) taskCount = null;
+      updateNavLink(TASKS_PATH);
+    },
+  );
+}
+
+/**
+ * "Parapheur (3)", read "Parapheur (3 documents en attente)"; "Mes tâches (2)", read "Mes tâches (2 tâches en
+ * attente)"; the label alone when nothing awaits.
+ */
 function navLabel(path: string, label: string): (Node | string)[] {
-  if (path !== INBOX_PATH || !inboxCount || inboxCount.count <= 0) return [label];
-  return [
-    label,
-    h('span', { class: 'nav-count', 'aria-hidden': 'true' }, ` (${inboxCount.count})`),
-    srOnly(` (${inboxCountLabel(inboxCount.count, inboxCount.overdue)})`),
-  ];
+  if (path === INBOX_PATH && inboxCount && inboxCount.count > 0) {
+    return [
+      label,
+      h('span', { class: 'nav-count', 'aria-hidden': 'true' }, ` (${inboxCount.count})`),
+      srOnly(` (${inboxCountLabel(inboxCount.count, inboxCount.overdue)})`),
+    ];
+  }
+  if (path === TASKS_PATH && taskCount !== null && taskCount > 0) {
+    return [label, h('span', { class: 'nav-count', 'aria-hidden': 'true' }, ` (${taskCount})`), srOnly(` (${taskCountLabel(taskCount)})`)];
+  }
+  return [label];
 }
 
 function updateInboxLink(): void {
-  const link = document.querySelector(`#navigation a[href="${INBOX_PATH}"]`);
-  const route = ROUTES.find((r) => r.path === INBOX_PATH);
-  if (link && route) link.replaceChildren(...navLabel(INBOX_PATH, route.label));
+  updateNavLink(INBOX_PATH);
+}
+
+function updateNavLink(path: string): void {
+  const link = document.querySelector(`#navigation a[href="${path}"]`);
+  const route = ROUTES.find((r) => r.path === path);
+  if (link && route) link.replaceChildren(...navLabel(path, route.label));
 }
 
 function showLanding(auth: Auth, notice?: string): void {

@@ -15,8 +15,8 @@ const pages = (me: Me) => ROUTES.filter((r) => r.nav && r.allowed(me)).map((r) =
 describe('routes by role', () => {
   it('offers the communes pages to the DSI operator only', () => {
     expect(pages(person(['platform-operator'], true))).toEqual(['/', '/catalogue', '/signatures/validation', '/communes']);
-    expect(pages(person(['commune-admin']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/signatures/validation', '/journal']);
-    expect(pages(person(['agent']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/signatures/validation']);
+    expect(pages(person(['commune-admin']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/conges', '/taches', '/signatures/validation', '/journal']);
+    expect(pages(person(['agent']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/conges', '/taches', '/signatures/validation']);
     expect(routeOf('/communes/67482')?.route.allowed(person(['commune-admin']))).toBe(false);
   });
 
@@ -67,6 +67,21 @@ describe('routes by role', () => {
     expect(navigationPathOf('/parapheur/dossiers/abc')).toBe('/parapheur');
     expect(navigationPathOf('/parapheur/circuits')).toBe('/parapheur');
     expect(navigationPathOf('/signatures/validation')).toBe('/signatures/validation');
+  });
+
+  it('offers the leave pages and the tasks to the commune’s people, the procedures’ settings to administrators', () => {
+    const operatorPerson = person(['platform-operator'], true);
+    expect(routeOf('/conges')?.route.allowed(operatorPerson)).toBe(false);
+    expect(routeOf('/taches')?.route.allowed(person(['elected-official']))).toBe(true);
+    expect(routeOf('/conges/nouvelle')?.route.path).toBe('/conges/nouvelle');
+    expect(routeOf('/conges/calendrier')?.route.path).toBe('/conges/calendrier');
+    expect(routeOf('/conges/0b1c2d3e-0000-4000-8000-000000000001')?.params).toEqual({ id: '0b1c2d3e-0000-4000-8000-000000000001' });
+    expect(routeOf('/procedures/reglages')?.route.allowed(person(['commune-admin']))).toBe(true);
+    expect(routeOf('/procedures/reglages')?.route.allowed(person(['agent', 'manager']))).toBe(false);
+    expect(navigationPathOf('/conges/calendrier')).toBe('/conges');
+    expect(navigationPathOf('/conges/abc')).toBe('/conges');
+    expect(navigationPathOf('/procedures/reglages')).toBe('/conges');
+    expect(navigationPathOf('/taches')).toBe('/taches');
   });
 
   it('turns hash-route links into portal paths, other hashes being left alone', () => {

@@ -38,6 +38,12 @@ export const ROUTES: RouteDef[] = [
   { path: '/parapheur/dossiers/:id', label: 'Dossier du parapheur', allowed: communeMember, nav: false },
   { path: '/parapheur/circuits', label: 'Circuits de signature', allowed: communeAdmin, nav: false },
   { path: '/parapheur/delegations', label: 'Délégations de signature', allowed: communeMember, nav: false },
+  { path: '/conges', label: 'Mes congés', allowed: communeMember, nav: true },
+  { path: '/conges/nouvelle', label: 'Demander un congé', allowed: communeMember, nav: false },
+  { path: '/conges/calendrier', label: 'Calendrier d’équipe', allowed: communeMember, nav: false },
+  { path: '/conges/:id', label: 'Demande de congé', allowed: communeMember, nav: false },
+  { path: '/taches', label: 'Mes tâches', allowed: communeMember, nav: true },
+  { path: '/procedures/reglages', label: 'Réglages des procédures', allowed: communeAdmin, nav: false },
   { path: '/signatures/validation', label: 'Valider une signature', allowed: () => true, nav: true },
   { path: '/communes', label: 'Communes', allowed: operator, nav: true },
   { path: '/communes/nouvelle', label: 'Enregistrer une commune', allowed: operator, nav: false },
@@ -65,11 +71,15 @@ export function routeOf(path: string): RouteMatch | undefined {
   return undefined;
 }
 
+/** Pages that belong to a navigation entry other than their path's parent: the procedures' settings to « Mes congés ». */
+const NAVIGATION_PARENT: Record<string, string> = { '/procedures/reglages': '/conges' };
+
 /** The navigation entry a path belongs to (a commune's page belongs to "Communes"). */
 export function navigationPathOf(path: string): string | undefined {
   const match = routeOf(path);
   if (!match) return undefined;
   if (match.route.nav) return match.route.path;
+  if (NAVIGATION_PARENT[match.route.path]) return NAVIGATION_PARENT[match.route.path];
   return ROUTES.filter((r) => r.nav && r.path !== '/' && match.route.path.startsWith(r.path + '/')).map((r) => r.path)[0];
 }
 

@@ -12,4 +12,6 @@ export interface ViewContext {
   navigate: (path: string) => void;
   /** Updates the header's count of parapheur documents awaiting the person (after a visa, a signature …). */
   refreshInboxCount: () => void;
+  /** Updates the navigation's count of procedure tasks awaiting the person (after a decision). */
+  refreshTaskCount: () => void;
 }

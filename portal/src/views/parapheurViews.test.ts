@@ -75,6 +75,7 @@ function context(api: Partial<Record<keyof Api, unknown>>, roles?: string[], que
     refresh: () => ctx.refreshed++,
     navigate: (to: string) => ctx.navigated.push(to),
     refreshInboxCount: () => {},
+    refreshTaskCount: () => {},
   };
   return ctx;
 }

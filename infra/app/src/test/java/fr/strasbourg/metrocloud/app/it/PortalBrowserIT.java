@@ -39,6 +39,13 @@ class PortalBrowserIT extends PlatformTestBase {
   /** The parapheur's browser tests work in a commune that no other test uses. */
   private static final Commune GEISPOLSHEIM = new Commune("67152", "Geispolsheim", "67118", 7700);
 
+  /**
+   * The leave requests' browser tests work in a commune that no other test uses; they subscribe it,
+   * describe its agents and set the balance themselves, through the API.
+   */
+  private static final Commune SOUFFELWEYERSHEIM =
+      new Commune("67471", "Souffelweyersheim", "67460", 7900);
+
   private static final Pattern COUNT = Pattern.compile("ℹ (tests|pass|fail) (\\d+)");
 
   @Test
@@ -70,6 +77,12 @@ class PortalBrowserIT extends PlatformTestBase {
     platform.ensurePerson(
         "maire.geispolsheim", "Georges", "Maire", List.of("elected-official"), GEISPOLSHEIM);
 
+    platform.ensureActiveCommune(SOUFFELWEYERSHEIM);
+    platform.ensurePerson(
+        "agent.souffelweyersheim", "Solène", "Agent", List.of("agent"), SOUFFELWEYERSHEIM);
+    platform.ensurePerson(
+        "chef.souffelweyersheim", "Samuel", "Chef", List.of("agent", "manager"), SOUFFELWEYERSHEIM);
+
     File portal = new File(System.getProperty("metrocloud.portal.dir", "../../portal"));
     ProcessBuilder node =
         new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "e2e/")
@@ -95,6 +108,12 @@ class PortalBrowserIT extends PlatformTestBase {
     env.put("PARAPHEUR_ADMIN", Platform.adminOf(GEISPOLSHEIM));
     env.put("PARAPHEUR_AGENT", "agent.geispolsheim");
     env.put("PARAPHEUR_SIGNER", "maire.geispolsheim");
+    env.put("LEAVE_COMMUNE", SOUFFELWEYERSHEIM.insee());
+    env.put("LEAVE_ADMIN", Platform.adminOf(SOUFFELWEYERSHEIM));
+    env.put("LEAVE_AGENT", "agent.souffelweyersheim");
+    env.put("LEAVE_AGENT_NAME", "Solène Agent");
+    env.put("LEAVE_MANAGER", "chef.souffelweyersheim");
+    env.put("LEAVE_MANAGER_NAME", "Samuel Chef");
 
     Process process = node.start();
     List<String> output = new ArrayList<>();
@@ -127,7 +146,7 @@ class PortalBrowserIT extends PlatformTestBase {
         summary, tests + " tests, " + pass + " passed, " + fail + " failed (Chromium, axe-core)\n");
     assertThat(process.exitValue()).as(String.join("\n", output)).isZero();
     assertThat(fail).isZero();
-    assertThat(tests).isGreaterThanOrEqualTo(19);
+    assertThat(tests).isGreaterThanOrEqualTo(26);
     assertThat(pass).isEqualTo(tests);
   }
 }
