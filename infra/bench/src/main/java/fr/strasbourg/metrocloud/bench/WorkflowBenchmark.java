@@ -212,18 +212,20 @@ public final class WorkflowBenchmark {
         200);
     ApiClient agent = platform.as("agent.banc", COMMUNE);
     ApiClient chef = platform.as("chef.banc", COMMUNE);
-    // the days of earlier runs are taken: skip those the agent already has
-    java.util.Set<String> taken = new java.util.HashSet<>();
-    for (JsonObject r :
-        agent.get("/api/v1/leave/requests").jsonArray().getValuesAs(JsonObject.class)) {
-      taken.add(r.getString("startDate"));
-    }
-    List<LocalDate> free =
-        new ArrayList<>(days.stream().filter(d -> !taken.contains(d.toString())).toList());
+    // the days of earlier runs are taken: start after the latest (the list is newest first)
+    LocalDate latest =
+        agent.get("/api/v1/leave/requests").jsonArray().getValuesAs(JsonObject.class).stream()
+            .map(r -> LocalDate.parse(r.getString("startDate")))
+            .max(LocalDate::compareTo)
+            .orElse(LocalDate.MIN);
+    List<LocalDate> free = new ArrayList<>(days.stream().filter(d -> d.isAfter(latest)).toList());
     if (free.size() < n + 10) {
       throw new IllegalStateException("Not enough free days for the benchmark agent");
     }
     List<Double> millis = new ArrayList<>();
+    List<Double> submits = new ArrayList<>();
+    List<Double> lists = new ArrayList<>();
+    List<Double> decisions = new ArrayList<>();
     long start = 0;
     for (int i = -10; i < n; i++) {
       if (i == 0) {
@@ -243,6 +245,7 @@ public final class WorkflowBenchmark {
                   201)
               .json()
               .getString("id");
+      long t1 = System.nanoTime();
       String task =
           expect(chef.get("/api/v1/workflow/tasks"), 200)
               .jsonArray()
@@ -252,13 +255,24 @@ public final class WorkflowBenchmark {
               .findFirst()
               .orElseThrow()
               .getString("id");
+      long t2 = System.nanoTime();
       expect(
           chef.post("/api/v1/workflow/tasks/" + task + "/decision", "{\"decision\":\"approve\"}"),
           200);
+      long t3 = System.nanoTime();
       if (i >= 0) {
-        millis.add((System.nanoTime() - t) / 1e6);
+        millis.add((t3 - t) / 1e6);
+        submits.add((t1 - t) / 1e6);
+        lists.add((t2 - t1) / 1e6);
+        decisions.add((t3 - t2) / 1e6);
       }
     }
+    System.out.printf(
+        Locale.ROOT,
+        "API calls, p50: submit %.1f ms, list tasks %.1f ms, decision %.1f ms%n",
+        summary(submits, 1)[1],
+        summary(lists, 1)[1],
+        summary(decisions, 1)[1]);
     return summary(millis, System.nanoTime() - start);
   }
 

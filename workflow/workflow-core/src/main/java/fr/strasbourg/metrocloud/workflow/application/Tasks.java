@@ -111,8 +111,8 @@ public class Tasks {
         "approve".equals(decision) ? "STEP_APPROVED" : "STEP_REFUSED",
         task.getName() + (why == null ? "" : " — " + why));
     try {
-      engine.tasks().setAssignee(task.getId(), caller.actor().username());
-      engine.tasks().complete(task.getId(), variables);
+      // completed by the caller (recorded as such in the history), in one engine command
+      engine.tasks().complete(task.getId(), caller.actor().username(), variables);
     } catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException e) {
       throw new ConflictProblem(
           "task-already-decided", "Cette tâche vient d'être traitée par quelqu'un d'autre.");

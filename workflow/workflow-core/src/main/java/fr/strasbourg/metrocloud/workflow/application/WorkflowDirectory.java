@@ -193,7 +193,18 @@ public class WorkflowDirectory {
   }
 
   public Optional<LeaveType> leaveType(CallContext caller, String code) {
-    return leaveTypes(caller).stream().filter(t -> t.code().equals(code)).findFirst();
+    ensureDefaultTypes(caller);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT code, label, tracks_balance, active FROM leave_types WHERE tenant_id = ?1"
+                    + " AND code = ?2")
+            .setParameter(1, caller.tenant().value())
+            .setParameter(2, code)
+            .getResultList();
+    return rows.stream()
+        .findFirst()
+        .map(r -> new LeaveType((String) r[0], (String) r[1], (Boolean) r[2], (Boolean) r[3]));
   }
 
   /** Adds (or renames, activates, deactivates) a leave type of the commune. */
@@ -225,18 +236,35 @@ public class WorkflowDirectory {
     return leaveType(caller, type.code()).orElseThrow();
   }
 
+  /** The commune's first use creates CA, RTT and CET (one statement, a no-op afterwards). */
   private void ensureDefaultTypes(CallContext caller) {
-    for (LeaveType t : DEFAULT_TYPES) {
-      em.createNativeQuery(
-              "INSERT INTO leave_types (tenant_id, code, label, tracks_balance, active, created_at)"
-                  + " VALUES (?1, ?2, ?3, ?4, true, ?5) ON CONFLICT (tenant_id, code) DO NOTHING")
-          .setParameter(1, caller.tenant().value())
-          .setParameter(2, t.code())
-          .setParameter(3, t.label())
-          .setParameter(4, t.tracksBalance())
-          .setParameter(5, Timestamp.from(clock.instant()))
-          .executeUpdate();
+    StringBuilder sql =
+        new StringBuilder(
+            "INSERT INTO leave_types (tenant_id, code, label, tracks_balance, active, created_at)"
+                + " VALUES ");
+    for (int i = 0; i < DEFAULT_TYPES.size(); i++) {
+      int p = 3 + i * 3;
+      sql.append(i == 0 ? "" : ", ")
+          .append("(?1, ?")
+          .append(p)
+          .append(", ?")
+          .append(p + 1)
+          .append(", ?")
+          .append(p + 2)
+          .append(", true, ?2)");
     }
+    sql.append(" ON CONFLICT (tenant_id, code) DO NOTHING");
+    jakarta.persistence.Query insert =
+        em.createNativeQuery(sql.toString())
+            .setParameter(1, caller.tenant().value())
+            .setParameter(2, Timestamp.from(clock.instant()));
+    for (int i = 0; i < DEFAULT_TYPES.size(); i++) {
+      LeaveType t = DEFAULT_TYPES.get(i);
+      insert.setParameter(3 + i * 3, t.code());
+      insert.setParameter(4 + i * 3, t.label());
+      insert.setParameter(5 + i * 3, t.tracksBalance());
+    }
+    insert.executeUpdate();
   }
 
   // ---- balances ---------------------------------------------------------------------------------
@@ -266,9 +294,7 @@ public class WorkflowDirectory {
       BigDecimal delta,
       String reason,
       UUID requestId) {
-    if (leaveType(caller, typeCode).isEmpty()) {
-      throw new NotFoundProblem("leave-type-not-found", "Type de congé inconnu : " + typeCode);
-    }
+    // an unknown type fails on the balance's foreign key; callers check it first
     Timestamp now = Timestamp.from(clock.instant());
     BigDecimal balance =
         (BigDecimal)
@@ -305,6 +331,9 @@ public class WorkflowDirectory {
     if (days == null || days.multiply(BigDecimal.valueOf(2)).stripTrailingZeros().scale() > 0) {
       throw new UnprocessableProblem(
           "invalid-balance", "Un solde se compte en jours et demi-journées (ex. 12,5).");
+    }
+    if (leaveType(caller, typeCode).isEmpty()) {
+      throw new NotFoundProblem("leave-type-not-found", "Type de congé inconnu : " + typeCode);
     }
     BigDecimal current = balance(caller, username, typeCode);
     BigDecimal result = move(caller, username, typeCode, days.subtract(current), reason, null);
