@@ -345,11 +345,15 @@ class LeaveRequestsIT extends PlatformTestBase {
             .replace(
                 "<endEvent id=\"escalated\" name=\"Escalade faite\"/>",
                 "<scriptTask id=\"escalated\" scriptFormat=\"groovy\"><script>1</script></scriptTask>");
-    assertProblem(
-        holtzAdmin.send(
-            "PUT", "/api/v1/workflow/definitions/leaveRequest", hostile, "application/xml"),
-        422,
-        "invalid-bpmn");
+    assertThat(
+            assertProblem(
+                    holtzAdmin.send(
+                        "PUT", "/api/v1/workflow/definitions/leaveRequest", hostile, "application/xml"),
+                    422,
+                    "invalid-bpmn")
+                .getJsonArray("errors")
+                .getString(0))
+        .contains("ScriptTask");
     assertProblem(
         holtzAdmin.send(
             "PUT", "/api/v1/workflow/definitions/leaveRequest", "pas du XML", "application/xml"),

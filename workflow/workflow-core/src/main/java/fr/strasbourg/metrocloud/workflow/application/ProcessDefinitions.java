@@ -89,10 +89,10 @@ public class ProcessDefinitions {
           admin,
           new AuditRecord("workflow.definition.rejected", "process", key, Outcome.DENIED, Map.of())
               .withDetail("violations", String.join(" | ", violations)));
-      throw new UnprocessableProblem(
-          "invalid-bpmn",
-          "Variante refusée : "
-              + String.join(" ", violations.subList(0, Math.min(10, violations.size()))));
+      List<String> shown = violations.subList(0, Math.min(20, violations.size()));
+      throw (UnprocessableProblem)
+          new UnprocessableProblem("invalid-bpmn", "Variante refusée : " + String.join(" ", shown))
+              .with("errors", shown);
     }
     Deployment deployment =
         engine
