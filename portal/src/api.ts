@@ -2,6 +2,7 @@
 // French `detail` the portal shows as is.
 import { fileNameFromContentDisposition, searchPath, uploadPath, type UploadOptions } from './documents';
 import { calendarPath } from './leave';
+import { budgetLinesPath } from './missions';
 import { foldersPath, pdfFile, templatesPath, uploadFolderPath } from './parapheur';
 
 export interface Problem {
@@ -562,7 +563,10 @@ export interface WorkflowTask {
   processKey?: string | null;
   createdAt: string;
   escalated: boolean;
+  /** The leave request the task decides, or null (a mission order's task). */
   leaveRequest?: LeaveRequest | null;
+  /** The mission order the task is about, or null (a leave request's task). */
+  missionOrder?: MissionOrder | null;
 }
 
 export interface ProcedureNotification {
@@ -600,6 +604,141 @@ export interface DefinitionUse {
   communeVariant: boolean;
   deployedAt?: string | null;
   defaultVersion: number;
+}
+
+// ---- Mission orders (ordres de mission)
+
+export type Transport = 'TRAIN' | 'PUBLIC_TRANSPORT' | 'PERSONAL_CAR' | 'SERVICE_CAR';
+export type MissionStatus = 'PENDING' | 'SIGNING' | 'SIGNED' | 'EXPENSES_FILED' | 'CLOSED' | 'REFUSED' | 'CANCELLED';
+export type ExpenseKind = 'MEAL' | 'NIGHT' | 'TRANSPORT' | 'OTHER';
+
+/** A mission as asked (and as estimated); times are Paris local times `YYYY-MM-DDTHH:MM`. */
+export interface MissionBody {
+  purpose: string;
+  destination: string;
+  destinationPopulation?: number | null;
+  paris: boolean;
+  departure: string;
+  returnAt: string;
+  transport: Transport | string;
+  horsepower?: number | null;
+  distanceKm?: number | null;
+  kmAlreadyThisYear?: number | null;
+  /** Estimated fare of a train or public transport, in euros. */
+  fare?: number | null;
+  budgetLine: string;
+}
+
+/** The estimated cost of a mission, in euros. */
+export interface MissionEstimate {
+  meals: number;
+  mealsAmount: number;
+  nights: number;
+  nightsAmount: number;
+  transportAmount: number;
+  total: number;
+}
+
+/** An expense of the état de frais, as checked by the platform. */
+export interface MissionExpense {
+  position: number;
+  kind: ExpenseKind | string;
+  day: string;
+  amount: number;
+  label?: string | null;
+  receiptDocumentId?: string | null;
+  reimbursable: number;
+  /** Why less than the amount is reimbursed, if so. */
+  note?: string | null;
+}
+
+/** An expense as the agent files it. */
+export interface ExpenseLineBody {
+  kind: ExpenseKind | string;
+  day: string;
+  amount: number;
+  label?: string;
+  receiptDocumentId?: string;
+}
+
+export interface MissionOrder {
+  id: string;
+  agentUsername: string;
+  agentName?: string | null;
+  purpose: string;
+  destination: string;
+  destinationPopulation: number;
+  paris: boolean;
+  departure: string;
+  returnAt: string;
+  transport: Transport | string;
+  horsepower: number;
+  distanceKm: number;
+  fare?: number | null;
+  budgetLine: string;
+  budgetYear: number;
+  meals: number;
+  nights: number;
+  mealsAmount: number;
+  nightsAmount: number;
+  transportAmount: number;
+  estimatedTotal: number;
+  status: MissionStatus | string;
+  processInstanceId?: string | null;
+  processVersion?: number | null;
+  decidedBy?: string | null;
+  decisionReason?: string | null;
+  commitmentRef?: string | null;
+  /** The order's PDF in the GED (its signed version once SIGNED). */
+  documentId?: string | null;
+  /** The parapheur folder of its signature. */
+  folderId?: string | null;
+  expensesTotal?: number | null;
+  reimbursableTotal?: number | null;
+  createdAt: string;
+  signedAt?: string | null;
+  closedAt?: string | null;
+  /** Names of the open tasks; in the detail only. */
+  waitingFor?: string[] | null;
+  /** In the detail only. */
+  expenses?: MissionExpense[] | null;
+  /** Oldest first; in the detail only. */
+  history?: LeaveHistoryEntry[] | null;
+}
+
+export interface KilometricBand {
+  /** The band's upper bound (2147483647 for the last one). */
+  maxHorsepower: number;
+  upTo2000: number;
+  upTo10000: number;
+  beyond: number;
+}
+
+export interface MissionRates {
+  meal: number;
+  night: number;
+  nightLargeCity: number;
+  nightParis: number;
+  largeCityPopulation: number;
+  kilometric?: KilometricBand[] | null;
+}
+
+/** Who signs the commune's mission orders (null: nobody yet), and the rates in force. */
+export interface MissionSettings {
+  signerUsername?: string | null;
+  signerLabel?: string | null;
+  rates: MissionRates;
+}
+
+export interface BudgetLine {
+  code: string;
+  year: number;
+  label: string;
+  service?: string | null;
+  /** The voted amount, in euros. */
+  amount: number;
+  /** What mission orders have reserved on it. */
+  committed: number;
 }
 
 export interface PortalConfig {
@@ -805,6 +944,23 @@ export class Api {
   deployDefinition = async (key: string, file: File) =>
     this.sendText<DefinitionUse>('PUT', `/workflow/definitions/${encodeURIComponent(key)}`, await file.text(), 'application/xml', file.name);
   revertDefinition = (key: string) => this.request<DefinitionUse>('DELETE', `/workflow/definitions/${encodeURIComponent(key)}`);
+
+  // ---- Mission orders
+  estimateMission = (mission: MissionBody) => this.request<MissionEstimate>('POST', '/missions/estimate', mission);
+  submitMission = (mission: MissionBody) => this.request<MissionOrder>('POST', '/missions', mission);
+  missions = () => this.request<MissionOrder[]>('GET', '/missions');
+  mission = (id: string) => this.request<MissionOrder>('GET', `/missions/${encodeURIComponent(id)}`);
+  cancelMission = (id: string, reason?: string) => this.request<MissionOrder>('POST', `/missions/${encodeURIComponent(id)}/cancel`, { reason: reason || undefined });
+  fileExpenses = (id: string, lines: ExpenseLineBody[]) => this.request<MissionOrder>('POST', `/missions/${encodeURIComponent(id)}/expenses`, { lines });
+  /** A decision on a mission order's task (the order or its état de frais): the order as it is after it. */
+  decideMission = (taskId: string, decision: 'approve' | 'refuse', reason?: string) =>
+    this.request<MissionOrder>('POST', `/workflow/tasks/${encodeURIComponent(taskId)}/decision`, { decision, reason: reason || undefined });
+  missionSettings = () => this.request<MissionSettings>('GET', '/missions/settings');
+  saveMissionSettings = (settings: { signerUsername: string; signerLabel: string; rates: Omit<MissionRates, 'kilometric'> }) =>
+    this.request<MissionSettings>('PUT', '/missions/settings', settings);
+  budgetLines = (year: number) => this.request<BudgetLine[]>('GET', budgetLinesPath(year));
+  saveBudgetLine = (code: string, year: number, line: { label: string; service?: string | null; amount: number }) =>
+    this.request<BudgetLine>('PUT', `/missions/budget-lines/${encodeURIComponent(code)}/${year}`, line);
 }
 
 export async function problemOf(response: Response): Promise<Problem> {

@@ -29,6 +29,9 @@ import { leaveCalendarView } from './views/leaveCalendar';
 import { leaveFormView } from './views/leaveForm';
 import { leaveMineView } from './views/leaveMine';
 import { leaveRequestView } from './views/leaveRequest';
+import { missionFormView } from './views/missionForm';
+import { missionMineView } from './views/missionMine';
+import { missionOrderView } from './views/missionOrder';
 import { procedureSettingsView } from './views/procedureSettings';
 import { tasksView } from './views/tasks';
 
@@ -56,6 +59,9 @@ const VIEWS: Record<string, (ctx: ViewContext, params: Record<string, string>) =
   '/conges/nouvelle': leaveFormView,
   '/conges/calendrier': leaveCalendarView,
   '/conges/:id': leaveRequestView,
+  '/missions': missionMineView,
+  '/missions/nouveau': missionFormView,
+  '/missions/:id': missionOrderView,
   '/taches': tasksView,
   '/procedures/reglages': procedureSettingsView,
 };
@@ -143,7 +149,7 @@ async function show(path: string, api: Api, me: Me): Promise<void> {
   const container = main();
   renderNav(me);
   if (url.pathname === INBOX_PATH || url.pathname.startsWith(`${INBOX_PATH}/`)) refreshInboxCount(api, me);
-  if (url.pathname === TASKS_PATH || url.pathname === '/conges' || url.pathname.startsWith('/conges/')) refreshTaskCount(api, me);
+  if (url.pathname === TASKS_PATH || /^\/(conges|missions)(\/|$)/.test(url.pathname)) refreshTaskCount(api, me);
   if (!match || !route || !route.allowed(me)) {
     clear(container);
     container.append(h('h1', { tabindex: '-1' }, 'Page introuvable'), h('p', {}, 'Cette page n’existe pas ou ne vous est pas accessible. ', h('a', { href: '/', 'data-link': true }, 'Retour à l’accueil')));

@@ -15,8 +15,8 @@ const pages = (me: Me) => ROUTES.filter((r) => r.nav && r.allowed(me)).map((r) =
 describe('routes by role', () => {
   it('offers the communes pages to the DSI operator only', () => {
     expect(pages(person(['platform-operator'], true))).toEqual(['/', '/catalogue', '/signatures/validation', '/communes']);
-    expect(pages(person(['commune-admin']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/conges', '/taches', '/signatures/validation', '/journal']);
-    expect(pages(person(['agent']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/conges', '/taches', '/signatures/validation']);
+    expect(pages(person(['commune-admin']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/conges', '/missions', '/taches', '/signatures/validation', '/journal']);
+    expect(pages(person(['agent']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/conges', '/missions', '/taches', '/signatures/validation']);
     expect(routeOf('/communes/67482')?.route.allowed(person(['commune-admin']))).toBe(false);
   });
 
@@ -82,6 +82,18 @@ describe('routes by role', () => {
     expect(navigationPathOf('/conges/abc')).toBe('/conges');
     expect(navigationPathOf('/procedures/reglages')).toBe('/conges');
     expect(navigationPathOf('/taches')).toBe('/taches');
+  });
+
+  it('offers the mission orders to the commune’s people, after « Mes congés »', () => {
+    const agent = person(['agent']);
+    expect(pages(agent).slice(5, 8)).toEqual(['/conges', '/missions', '/taches']);
+    expect(ROUTES.find((r) => r.path === '/missions')?.label).toBe('Mes ordres de mission');
+    expect(routeOf('/missions')?.route.allowed(person(['platform-operator'], true))).toBe(false);
+    expect(routeOf('/missions/nouveau')?.route.path).toBe('/missions/nouveau');
+    expect(routeOf('/missions/0b1c2d3e-0000-4000-8000-000000000001')?.params).toEqual({ id: '0b1c2d3e-0000-4000-8000-000000000001' });
+    expect(routeOf('/missions/nouveau')?.route.allowed(person(['elected-official']))).toBe(true);
+    expect(navigationPathOf('/missions/nouveau')).toBe('/missions');
+    expect(navigationPathOf('/missions/abc')).toBe('/missions');
   });
 
   it('turns hash-route links into portal paths, other hashes being left alone', () => {

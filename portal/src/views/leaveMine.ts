@@ -16,7 +16,11 @@ export async function leaveMineView(ctx: ViewContext): Promise<HTMLElement[]> {
       h('h1', { tabindex: '-1' }, TITLE),
       leaveNav(ctx.me, 'conges'),
       h('p', { class: 'actions' }, h('a', { href: '/conges/nouvelle', 'data-link': true, class: 'button' }, 'Demander un congé')),
-      notificationSection(ctx, notifications),
+      // the mission orders' notifications are on « Mes ordres de mission »
+      notificationSection(
+        ctx,
+        notifications.filter((n) => n.subjectKind !== 'MISSION'),
+      ),
       h(
         'section',
         { 'aria-labelledby': 'soldes-titre' },

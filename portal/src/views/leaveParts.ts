@@ -4,6 +4,7 @@ import type { Me, ProcedureNotification } from '../api';
 import { announce, h, srOnly } from '../dom';
 import { formatDateTime } from '../format';
 import { LEAVE_STATUS, NOTIFICATION_KIND } from '../leave';
+import { MISSION_NOTIFICATION_KIND, missionHref } from '../missions';
 import { labelOf } from '../parapheur';
 import { isCommuneAdmin } from '../routes';
 import type { ViewContext } from './context';
@@ -74,12 +75,13 @@ export function takeNotice(path: string): string | null {
 
 // ---- notifications
 
-/** Where a notification leads: the request it is about. */
+/** Where a notification leads: the request or the mission order it is about, or the tasks when it is to decide. */
 function notificationLink(n: ProcedureNotification): HTMLElement | null {
-  if (n.subjectKind !== 'LEAVE' || !n.subjectId) return null;
-  if (n.kind === 'leave.to-decide' || n.kind === 'leave.reminder' || n.kind === 'leave.escalated') {
+  if ((n.subjectKind !== 'LEAVE' && n.subjectKind !== 'MISSION') || !n.subjectId) return null;
+  if (n.kind === 'leave.to-decide' || n.kind === 'leave.reminder' || n.kind === 'leave.escalated' || n.kind === 'mission.to-decide') {
     return h('a', { href: '/taches', 'data-link': true }, 'Voir mes tâches', srOnly(` : ${n.message}`));
   }
+  if (n.subjectKind === 'MISSION') return h('a', { href: missionHref(n.subjectId), 'data-link': true }, 'Voir l’ordre de mission', srOnly(` : ${n.message}`));
   return h('a', { href: leaveHref(n.subjectId), 'data-link': true }, 'Voir la demande', srOnly(` : ${n.message}`));
 }
 
@@ -97,7 +99,7 @@ export function notificationSection(ctx: ViewContext, notifications: ProcedureNo
   for (const n of [...unread].sort((a, b) => b.at.localeCompare(a.at))) {
     const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
     const read = h('button', { type: 'button', class: 'button secondary small' }, 'Marquer comme lu', srOnly(` : ${n.message}`));
-    const kind = NOTIFICATION_KIND[n.kind];
+    const kind = NOTIFICATION_KIND[n.kind] ?? MISSION_NOTIFICATION_KIND[n.kind];
     const link = notificationLink(n);
     const item = h(
       'li',
@@ -197,4 +199,25 @@ export function errorSummary(id: string, root: () => ParentNode): ErrorSummary {
     element.focus();
   };
   return { element, clear, show };
+}
+
+// ---- the settings' sections
+
+/** A section's status message: the outcome of its last action, focused so that it is read. */
+export function sectionStatus(id: string): { element: HTMLElement; say: (message: string) => void } {
+  const element = h('div', { id, class: 'action-result', role: 'status', tabindex: '-1' });
+  return {
+    element,
+    say: (message) => {
+      element.textContent = message;
+      element.focus();
+    },
+  };
+}
+
+/** Disables a button while its action runs, and says it is busy. */
+export function busy(button: HTMLButtonElement, on: boolean): void {
+  button.disabled = on;
+  if (on) button.setAttribute('aria-busy', 'true');
+  else button.removeAttribute('aria-busy');
 }

@@ -452,6 +452,8 @@ describe('procedure settings', () => {
         { username: 'chef', displayName: 'Charles Chef' },
         { username: 'nouveau', displayName: 'Nina Nouvelle' },
       ],
+      missionSettings: async () => ({ signerUsername: null, signerLabel: null, rates: { meal: 20, night: 90, nightLargeCity: 120, nightParis: 140, largeCityPopulation: 200000, kilometric: [] } }),
+      budgetLines: async () => [],
       ...overrides,
     };
   }
@@ -469,7 +471,7 @@ describe('procedure settings', () => {
     );
     const main = await render(procedureSettingsView(ctx));
     expect(main.querySelector('h1')?.textContent).toBe('Réglages des procédures');
-    expect([...main.querySelectorAll('h2')].map((x) => x.textContent)).toEqual(['Validation des demandes', 'Agents', 'Types de congés', 'Définitions des procédures']);
+    expect([...main.querySelectorAll('h2')].map((x) => x.textContent)).toEqual(['Validation des demandes', 'Agents', 'Types de congés', 'Ordres de mission', 'Définitions des procédures']);
     const agents = main.querySelector('[aria-label="Tableau des agents"]') as HTMLElement;
     expect(agents.querySelectorAll('tbody tr')[0].textContent).toContain('Lundi, mardi, mercredi matin, jeudi, vendredi');
     expect(agents.querySelectorAll('tbody tr')[0].textContent).toContain('Charles Chef');

@@ -1,57 +1,49 @@
-import { ApiError, type DefinitionUse, type LeaveType, type Member, type WorkflowAgent, type WorkflowSettings } from '../api';
+import { ApiError, type BudgetLine, type DefinitionUse, type LeaveType, type Member, type WorkflowAgent, type WorkflowSettings } from '../api';
 import { announce, h, srOnly } from '../dom';
-import { formatDateTime } from '../format';
+import { formatDateTime, todayIso } from '../format';
+import { yearOf } from '../missions';
 import { DAY_WORK, PATTERN_DAYS, bpmnViolations, formatDays, isLeaveTypeCode, parseBalance, parsePattern, patternText, patternValue } from '../leave';
 import type { ViewContext } from './context';
 import { openFormDialog } from './dialog';
 import { messageOf, tableRegion } from './documentParts';
-import { errorSummary, formField, leaveNav, leavePage } from './leaveParts';
+import { busy, errorSummary, formField, leaveNav, leavePage, sectionStatus } from './leaveParts';
+import { missionSettingsSection } from './missionSettings';
 
 const TITLE = 'Réglages des procédures';
 
 /**
  * The commune's procedure settings (administrators): HR validation and reminder delay, the agents as the procedures
- * know them (manager, service, working pattern) and their balances, the leave types, and which definition of each
- * process the commune runs (its BPMN variant or the shared definition). Each section saves on its own and says so in
- * its status message, which receives the focus.
+ * know them (manager, service, working pattern) and their balances, the leave types, the mission orders' signer, rates
+ * and budget lines, and which definition of each process the commune runs (its BPMN variant or the shared
+ * definition). Each section saves on its own and says so in its status message, which receives the focus.
  */
 export async function procedureSettingsView(ctx: ViewContext): Promise<HTMLElement[]> {
   return leavePage(ctx.me, TITLE, async () => {
-    const [settings, agents, types, definitions, members] = await Promise.all([
+    const year = yearOf(todayIso(), new Date().getFullYear());
+    const [settings, agents, types, definitions, members, missionSettings, budgetLines] = await Promise.all([
       ctx.api.workflowSettings(),
       ctx.api.workflowAgents(),
       ctx.api.leaveTypes(),
       ctx.api.definitions(),
       ctx.api.members().catch(() => [] as Member[]),
+      ctx.api.missionSettings().catch(() => null),
+      ctx.api.budgetLines(year).catch(() => [] as BudgetLine[]),
     ]);
     return [
       h('h1', { tabindex: '-1' }, TITLE),
       leaveNav(ctx.me, 'reglages'),
-      h('p', { class: 'lead' }, 'Comment les demandes de congés de la commune sont décidées : étapes, relances, agents et leurs responsables, types de congés et définition de la procédure.'),
+      h(
+        'p',
+        { class: 'lead' },
+        'Comment les demandes de congés et les ordres de mission de la commune sont décidés : étapes, relances, agents et leurs responsables, types de congés, signataire, taux et lignes budgétaires des ordres de mission, définitions des procédures.',
+      ),
       settingsSection(ctx, settings),
       agentsSection(ctx, agents, members, types),
       typesSection(ctx, types),
+      missionSettingsSection(ctx, { settings: missionSettings, members, year, lines: budgetLines }),
       definitionsSection(ctx, definitions),
     ];
   });
-}
-
-/** A section's status message: the outcome of its last action, focused so that it is read. */
-function sectionStatus(id: string): { element: HTMLElement; say: (message: string) => void } {
-  const element = h('div', { id, class: 'action-result', role: 'status', tabindex: '-1' });
-  return {
-    element,
-    say: (message) => {
-      element.textContent = message;
-      element.focus();
-    },
-  };
-}
-
-function busy(button: HTMLButtonElement, on: boolean): void {
-  button.disabled = on;
-  if (on) button.setAttribute('aria-busy', 'true');
-  else button.removeAttribute('aria-busy');
 }
 
 const yesNo = (b: boolean) => (b ? 'Oui' : 'Non');

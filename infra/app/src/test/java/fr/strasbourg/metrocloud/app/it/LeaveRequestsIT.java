@@ -348,7 +348,10 @@ class LeaveRequestsIT extends PlatformTestBase {
     assertThat(
             assertProblem(
                     holtzAdmin.send(
-                        "PUT", "/api/v1/workflow/definitions/leaveRequest", hostile, "application/xml"),
+                        "PUT",
+                        "/api/v1/workflow/definitions/leaveRequest",
+                        hostile,
+                        "application/xml"),
                     422,
                     "invalid-bpmn")
                 .getJsonArray("errors")

@@ -29,8 +29,11 @@ import org.junit.jupiter.api.Test;
  */
 class MissionOrdersIT extends PlatformTestBase {
 
-  private static final Commune FEGERSHEIM = new Commune("67137", "Fegersheim", "67640", 5780);
-  private static final Commune ENTZHEIM = new Commune("67124", "Entzheim", "67960", 2520);
+  // communes no other test uses (ObjectStorageIT creates some directly, without their people)
+  private static final Commune NIEDERHAUSBERGEN =
+      new Commune("67326", "Niederhausbergen", "67207", 1600);
+  private static final Commune MITTELHAUSBERGEN =
+      new Commune("67296", "Mittelhausbergen", "67206", 2000);
 
   private ApiClient admin;
   private ApiClient agent;
@@ -42,7 +45,7 @@ class MissionOrdersIT extends PlatformTestBase {
 
   @BeforeEach
   void commune() {
-    for (Commune c : List.of(FEGERSHEIM, ENTZHEIM)) {
+    for (Commune c : List.of(NIEDERHAUSBERGEN, MITTELHAUSBERGEN)) {
       platform.ensureActiveCommune(c);
       ApiClient a = platform.as(Platform.adminOf(c), c);
       for (String service : List.of("mission-orders", "e-signature", "document-management")) {
@@ -51,26 +54,27 @@ class MissionOrdersIT extends PlatformTestBase {
       }
       platform.ensurePerson("chef." + c.slug(), "Chloé", "Cheffe", List.of("agent", "manager"), c);
     }
-    platform.ensurePerson("agent.fegersheim", "Fabien", "Agent", List.of("agent"), FEGERSHEIM);
     platform.ensurePerson(
-        "maire.fegersheim", "Thomas", "Maire", List.of("elected-official"), FEGERSHEIM);
-    admin = platform.as(Platform.adminOf(FEGERSHEIM), FEGERSHEIM);
-    agent = platform.as("agent.fegersheim", FEGERSHEIM);
-    chef = platform.as("chef.fegersheim", FEGERSHEIM);
-    maire = platform.as("maire.fegersheim", FEGERSHEIM);
-    stranger = platform.as("chef.entzheim", ENTZHEIM);
+        "agent.niederhausbergen", "Fabien", "Agent", List.of("agent"), NIEDERHAUSBERGEN);
+    platform.ensurePerson(
+        "maire.niederhausbergen", "Thomas", "Maire", List.of("elected-official"), NIEDERHAUSBERGEN);
+    admin = platform.as(Platform.adminOf(NIEDERHAUSBERGEN), NIEDERHAUSBERGEN);
+    agent = platform.as("agent.niederhausbergen", NIEDERHAUSBERGEN);
+    chef = platform.as("chef.niederhausbergen", NIEDERHAUSBERGEN);
+    maire = platform.as("maire.niederhausbergen", NIEDERHAUSBERGEN);
+    stranger = platform.as("chef.mittelhausbergen", MITTELHAUSBERGEN);
     assertOk(
         admin.send(
             "PUT",
-            "/api/v1/workflow/agents/agent.fegersheim",
-            "{\"displayName\":\"Fabien Agent\",\"managerUsername\":\"chef.fegersheim\"}",
+            "/api/v1/workflow/agents/agent.niederhausbergen",
+            "{\"displayName\":\"Fabien Agent\",\"managerUsername\":\"chef.niederhausbergen\"}",
             "application/json"),
         200);
     assertOk(
         admin.send(
             "PUT",
             "/api/v1/missions/settings",
-            "{\"signerUsername\":\"maire.fegersheim\",\"signerLabel\":\"Maire\"}",
+            "{\"signerUsername\":\"maire.niederhausbergen\",\"signerLabel\":\"Maire\"}",
             "application/json"),
         200);
     // a weekday far enough ahead, different at each run
@@ -352,7 +356,7 @@ class MissionOrdersIT extends PlatformTestBase {
             owner.prepareStatement(
                 "SELECT event_type FROM metrocloud.workflow_events WHERE subject_id = ?::uuid"
                     + " ORDER BY at")) {
-      bind.setString(1, FEGERSHEIM.insee());
+      bind.setString(1, NIEDERHAUSBERGEN.insee());
       bind.executeQuery().close();
       s.setString(1, id);
       ResultSet r = s.executeQuery();

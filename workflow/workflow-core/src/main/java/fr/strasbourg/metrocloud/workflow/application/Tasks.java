@@ -162,8 +162,14 @@ public class Tasks {
     return task;
   }
 
+  /**
+   * A task about the caller's own request that is not assigned to them (they may not decide their
+   * own leave or mission order; a task assigned to them, such as filing their état de frais, is
+   * theirs).
+   */
   private boolean isOwnRequest(CallContext caller, Task task) {
-    return Objects.equals(task.getProcessVariables().get("agent"), caller.actor().username());
+    return Objects.equals(task.getProcessVariables().get("agent"), caller.actor().username())
+        && !caller.actor().username().equals(task.getAssignee());
   }
 
   private WorkflowViews.Task view(CallContext caller, Task t) {

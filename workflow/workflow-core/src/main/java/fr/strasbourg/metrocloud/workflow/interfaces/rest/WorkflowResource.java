@@ -187,7 +187,9 @@ public class WorkflowResource {
 
   @PUT
   @Path("definitions/{key}")
-  @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM})
+  // any content type: the body is parsed and checked as BPMN whatever it claims to be (and an
+  // anonymous call must meet the 401 before a 415)
+  @Consumes(MediaType.WILDCARD)
   @RolesAllowed(ADMIN)
   @Operation(
       summary =
