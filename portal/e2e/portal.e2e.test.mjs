@@ -83,11 +83,21 @@ describe('portail MetroCloud', () => {
   test("l'opérateur de la DSI voit les 33 communes et suspend puis réactive une commune", async () => {
     await withPage(session, async (page) => {
       await login(page, OPERATOR, null);
-      await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Communes' }).click();
+      await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Communes', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Communes membres' }).waitFor();
       await assertAccessible(page, 'la liste des communes');
       const rows = page.locator('tbody tr');
       assert.ok((await rows.count()) >= 3, 'the communes are listed');
+
+      // which version of each procedure every commune runs
+      await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Procédures des communes' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Procédures des communes' }).waitFor();
+      const versions = page.getByRole('region', { name: 'Tableau des versions de procédures' });
+      await versions.getByRole('columnheader', { name: 'Demande de congé' }).waitFor();
+      assert.ok((await versions.getByText(/^Définition partagée, version \d+$/).count()) >= 1, 'the shared definitions are listed');
+      await assertAccessible(page, 'les procédures des communes');
+      await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Communes', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Communes membres' }).waitFor();
 
       await page.getByLabel('Filtrer par nom ou code INSEE').fill(OPERATED);
       const row = page.getByRole('row', { name: new RegExp(OPERATED) });
@@ -112,7 +122,7 @@ describe('portail MetroCloud', () => {
   test("l'opérateur enregistre une nouvelle commune depuis le portail et vérifie son journal", async () => {
     await withPage(session, async (page) => {
       await login(page, OPERATOR, null);
-      await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Communes' }).click();
+      await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Communes', exact: true }).click();
       await page.getByRole('link', { name: 'Enregistrer une commune' }).click();
       await page.getByRole('heading', { level: 1, name: 'Enregistrer une commune' }).waitFor();
       await assertAccessible(page, "le formulaire d'enregistrement");

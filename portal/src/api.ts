@@ -940,6 +940,8 @@ export class Api {
   saveWorkflowAgent = (username: string, agent: Omit<WorkflowAgent, 'username'>) =>
     this.request<WorkflowAgent>('PUT', `/workflow/agents/${encodeURIComponent(username)}`, agent);
   definitions = () => this.request<DefinitionUse[]>('GET', '/workflow/definitions');
+  /** Every active commune's version of each process (DSI). */
+  allDefinitions = () => this.request<DefinitionUse[]>('GET', '/workflow/operator/definitions');
   /** Deploys the commune's variant of a process: the BPMN file's text, as application/xml. */
   deployDefinition = async (key: string, file: File) =>
     this.sendText<DefinitionUse>('PUT', `/workflow/definitions/${encodeURIComponent(key)}`, await file.text(), 'application/xml', file.name);

@@ -33,6 +33,7 @@ import { missionFormView } from './views/missionForm';
 import { missionMineView } from './views/missionMine';
 import { missionOrderView } from './views/missionOrder';
 import { procedureSettingsView } from './views/procedureSettings';
+import { procedureVersionsView } from './views/procedureVersions';
 import { tasksView } from './views/tasks';
 
 const VIEWS: Record<string, (ctx: ViewContext, params: Record<string, string>) => Promise<HTMLElement[]>> = {
@@ -42,6 +43,7 @@ const VIEWS: Record<string, (ctx: ViewContext, params: Record<string, string>) =
   '/communes': communesView,
   '/communes/nouvelle': newCommuneView,
   '/communes/:insee': communeView,
+  '/procedures': procedureVersionsView,
   '/journal': journalView,
   '/documents': libraryView,
   '/documents/dossiers/:folderId': libraryView,

@@ -14,7 +14,9 @@ const pages = (me: Me) => ROUTES.filter((r) => r.nav && r.allowed(me)).map((r) =
 
 describe('routes by role', () => {
   it('offers the communes pages to the DSI operator only', () => {
-    expect(pages(person(['platform-operator'], true))).toEqual(['/', '/catalogue', '/signatures/validation', '/communes']);
+    expect(pages(person(['platform-operator'], true))).toEqual(['/', '/catalogue', '/signatures/validation', '/communes', '/procedures']);
+    expect(routeOf('/procedures')?.route.allowed(person(['commune-admin']))).toBe(false);
+    expect(routeOf('/procedures/reglages')?.route.path).toBe('/procedures/reglages');
     expect(pages(person(['commune-admin']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/conges', '/missions', '/taches', '/signatures/validation', '/journal']);
     expect(pages(person(['agent']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/conges', '/missions', '/taches', '/signatures/validation']);
     expect(routeOf('/communes/67482')?.route.allowed(person(['commune-admin']))).toBe(false);

@@ -51,6 +51,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/communes', label: 'Communes', allowed: operator, nav: true },
   { path: '/communes/nouvelle', label: 'Enregistrer une commune', allowed: operator, nav: false },
   { path: '/communes/:insee', label: 'Commune', allowed: operator, nav: false },
+  { path: '/procedures', label: 'Procédures des communes', allowed: operator, nav: true },
   { path: '/journal', label: "Journal d'audit", allowed: communeAdmin, nav: true },
 ];
 
