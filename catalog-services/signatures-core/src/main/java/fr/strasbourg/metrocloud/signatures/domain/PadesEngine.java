@@ -156,6 +156,11 @@ public final class PadesEngine {
     PDFDocumentValidator validator =
         new PDFDocumentValidator(new InMemoryDocument(pdf, fileName, MimeTypeEnum.PDF));
     validator.setCertificateVerifier(verifier());
+    // the certificates' binaries in the diagnostic data: the current-CRL check of the signer needs
+    // them (without them it silently found nothing, and a revocation made after the signature was
+    // reported only when DSS happened to fetch a fresher CRL itself)
+    validator.setTokenExtractionStrategy(
+        eu.europa.esig.dss.enumerations.TokenExtractionStrategy.EXTRACT_CERTIFICATES_ONLY);
     Reports reports = validator.validateDocument();
     SimpleReport simple = reports.getSimpleReport();
     DiagnosticData diagnostic = reports.getDiagnosticData();
