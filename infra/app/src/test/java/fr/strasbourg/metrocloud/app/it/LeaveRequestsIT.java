@@ -157,7 +157,7 @@ class LeaveRequestsIT extends PlatformTestBase {
     assertThat(balance(agent, "CA").getJsonNumber("pending").doubleValue())
         .isEqualTo(pendingBefore);
     assertThat(notificationKinds(agent)).contains("leave.approved");
-    assertThat(events(id)).containsExactly("leave.approved");
+    assertThat(Database.workflowEvents(LINGOLSHEIM.insee(), id)).containsExactly("leave.approved");
     assertProblem(
         chef.post("/api/v1/workflow/tasks/" + task + "/decision", "{\"decision\":\"approve\"}"),
         404,
@@ -191,7 +191,8 @@ class LeaveRequestsIT extends PlatformTestBase {
     assertThat(cancelled.getString("status")).isEqualTo("CANCELLED");
     assertThat(balance(agent, "CA").getJsonNumber("days").doubleValue()).isEqualTo(25.0);
     assertThat(notificationKinds(chef)).contains("leave.cancelled");
-    assertThat(events(id)).containsExactlyInAnyOrder("leave.approved", "leave.cancelled");
+    assertThat(Database.workflowEvents(LINGOLSHEIM.insee(), id))
+        .containsExactlyInAnyOrder("leave.approved", "leave.cancelled");
     assertProblem(
         agent.post("/api/v1/leave/requests/" + id + "/cancel", "{}"), 409, "leave-closed");
   }
@@ -240,7 +241,7 @@ class LeaveRequestsIT extends PlatformTestBase {
                 n.getString("kind").equals("leave.refused")
                     && n.getString("message").contains("Réunion de service"));
     assertThat(balance(agent, "CA").getJsonNumber("days").doubleValue()).isEqualTo(25.0);
-    assertThat(events(id)).isEmpty();
+    assertThat(Database.workflowEvents(LINGOLSHEIM.insee(), id)).isEmpty();
   }
 
   @Test
@@ -544,26 +545,5 @@ class LeaveRequestsIT extends PlatformTestBase {
         .stream()
         .map(n -> n.getString("kind"))
         .toList();
-  }
-
-  private static List<String> events(String requestId) throws Exception {
-    // the owner is under the forced policies too: read as the commune
-    try (Connection owner = Database.asOwner();
-        PreparedStatement bind =
-            owner.prepareStatement("SELECT set_config('app.tenant_id', ?, false)");
-        PreparedStatement s =
-            owner.prepareStatement(
-                "SELECT event_type FROM metrocloud.workflow_events WHERE subject_id = ?::uuid"
-                    + " ORDER BY at")) {
-      bind.setString(1, LINGOLSHEIM.insee());
-      bind.executeQuery().close();
-      s.setString(1, requestId);
-      ResultSet r = s.executeQuery();
-      List<String> out = new java.util.ArrayList<>();
-      while (r.next()) {
-        out.add(r.getString(1));
-      }
-      return out;
-    }
   }
 }

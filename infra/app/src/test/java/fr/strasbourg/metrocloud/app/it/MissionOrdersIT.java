@@ -9,12 +9,8 @@ import fr.strasbourg.metrocloud.testkit.Platform;
 import fr.strasbourg.metrocloud.testkit.SampleCommunes.Commune;
 import fr.strasbourg.metrocloud.testkit.SampleFiles;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -202,7 +198,8 @@ class MissionOrdersIT extends PlatformTestBase {
             "EXPENSES_FILED",
             "CLOSED");
     assertThat(committed(line)).isEqualByComparingTo("358");
-    assertThat(events(id)).containsExactly("mission.signed", "mission.expenses-approved");
+    assertThat(Database.workflowEvents(NIEDERHAUSBERGEN.insee(), id))
+        .containsExactly("mission.signed", "mission.expenses-approved");
   }
 
   @Test
@@ -346,25 +343,5 @@ class MissionOrdersIT extends PlatformTestBase {
       Thread.sleep(300);
     }
     throw new AssertionError("Mission " + id + " never reached " + status + ": " + last);
-  }
-
-  private static List<String> events(String id) throws Exception {
-    try (Connection owner = Database.asOwner();
-        PreparedStatement bind =
-            owner.prepareStatement("SELECT set_config('app.tenant_id', ?, false)");
-        PreparedStatement s =
-            owner.prepareStatement(
-                "SELECT event_type FROM metrocloud.workflow_events WHERE subject_id = ?::uuid"
-                    + " ORDER BY at")) {
-      bind.setString(1, NIEDERHAUSBERGEN.insee());
-      bind.executeQuery().close();
-      s.setString(1, id);
-      ResultSet r = s.executeQuery();
-      List<String> out = new ArrayList<>();
-      while (r.next()) {
-        out.add(r.getString(1));
-      }
-      return out;
-    }
   }
 }

@@ -208,16 +208,6 @@ class WorkflowRestartIT {
   }
 
   private static int countAsCommune(String sql, String id) throws Exception {
-    try (Connection owner = Database.asOwner();
-        PreparedStatement bind =
-            owner.prepareStatement("SELECT set_config('app.tenant_id', ?, false)");
-        PreparedStatement s = owner.prepareStatement(sql)) {
-      bind.setString(1, LAMPERTHEIM.insee());
-      bind.executeQuery().close();
-      s.setString(1, id);
-      ResultSet r = s.executeQuery();
-      r.next();
-      return r.getInt(1);
-    }
+    return Integer.parseInt(Database.asCommune(LAMPERTHEIM.insee(), sql, id).get(0));
   }
 }
