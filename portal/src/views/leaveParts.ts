@@ -1,14 +1,15 @@
 // Pieces shared by the leave request pages, the tasks page and the procedures' settings: the subscription check, the
 // leave pages' own navigation, French badges, the notifications, the notice shown once after a submission.
 import type { Me, ProcedureNotification } from '../api';
-import { announce, h, srOnly } from '../dom';
+import { h, srOnly } from '../dom';
 import { formatDateTime } from '../format';
 import { LEAVE_STATUS, NOTIFICATION_KIND } from '../leave';
 import { MISSION_NOTIFICATION_KIND, missionHref } from '../missions';
 import { labelOf } from '../parapheur';
 import { isCommuneAdmin } from '../routes';
 import type { ViewContext } from './context';
-import { gedPage, messageOf } from './documentParts';
+import { notificationList } from './notifications';
+import { gedPage } from './documentParts';
 
 /**
  * Builds a leave page; if the commune is not subscribed to the leave requests service (403
@@ -87,48 +88,21 @@ function notificationLink(n: ProcedureNotification): HTMLElement | null {
 
 /** Unread notifications of the procedures (decisions, reminders …), each with « Marquer comme lu ». */
 export function notificationSection(ctx: ViewContext, notifications: ProcedureNotification[]): HTMLElement {
-  const title = h('h2', { id: 'notifications-titre', tabindex: '-1' }, 'Notifications');
-  const section = h('section', { 'aria-labelledby': 'notifications-titre' }, title);
-  const empty = () => h('p', { class: 'empty' }, 'Aucune nouvelle notification.');
-  const unread = notifications.filter((n) => !n.read);
-  if (unread.length === 0) {
-    section.append(empty());
-    return section;
-  }
-  const list = h('ul', { class: 'notifications' });
-  for (const n of [...unread].sort((a, b) => b.at.localeCompare(a.at))) {
-    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
-    const read = h('button', { type: 'button', class: 'button secondary small' }, 'Marquer comme lu', srOnly(` : ${n.message}`));
-    const kind = NOTIFICATION_KIND[n.kind] ?? MISSION_NOTIFICATION_KIND[n.kind];
-    const link = notificationLink(n);
-    const item = h(
-      'li',
-      { class: `notification notification-${n.kind.replace(/[^a-z-]/g, '-')}` },
-      h('p', {}, kind ? h('span', { class: 'notification-kind' }, `${kind} : `) : null, n.message),
-      h('p', { class: 'meta' }, formatDateTime(n.at), link ? [' — ', link] : null),
-      h('div', { class: 'actions' }, read),
-      error,
-    );
-    read.addEventListener('click', async () => {
-      read.disabled = true;
-      error.hidden = true;
-      try {
-        await ctx.api.markProcedureNotificationRead(n.id);
-        item.remove();
-        if (list.children.length === 0) list.replaceWith(empty());
-        announce('Notification marquée comme lue.');
-        // the button is gone: focus goes back to the list's title
-        title.focus();
-      } catch (e) {
-        read.disabled = false;
-        error.hidden = false;
-        error.textContent = messageOf(e);
-      }
+  const entries = notifications
+    .filter((n) => !n.read)
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .map((n) => {
+      const kind = NOTIFICATION_KIND[n.kind] ?? MISSION_NOTIFICATION_KIND[n.kind];
+      const link = notificationLink(n);
+      return {
+        id: n.id,
+        kind: n.kind.replace(/[^a-z-]/g, '-'),
+        content: [kind ? h('span', { class: 'notification-kind' }, `${kind} : `) : null, n.message],
+        meta: [formatDateTime(n.at), ...(link ? [' — ', link] : [])],
+        message: n.message,
+      };
     });
-    list.append(item);
-  }
-  section.append(list);
-  return section;
+  return notificationList(entries, (id) => ctx.api.markProcedureNotificationRead(id));
 }
 
 // ---- error summary of a form

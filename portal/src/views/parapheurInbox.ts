@@ -1,9 +1,10 @@
 import type { InboxItem, ParapheurFolder, ParapheurNotification } from '../api';
-import { announce, h, srOnly } from '../dom';
+import { h, srOnly } from '../dom';
 import { formatDate, formatDateTime } from '../format';
 import { STEP_KIND, labelOf, onBehalfText } from '../parapheur';
 import type { ViewContext } from './context';
-import { messageOf, personName, tableRegion } from './documentParts';
+import { notificationList } from './notifications';
+import { personName, tableRegion } from './documentParts';
 import { folderStatusBadge, parapheurNav, parapheurPage } from './parapheurParts';
 
 const TITLE = 'Mon parapheur';
@@ -82,44 +83,14 @@ function submittedRow(f: ParapheurFolder): HTMLTableRowElement {
 
 /** Unread notifications (rejections, completions of my folders), each with « Marquer comme lu ». */
 function notificationSection(ctx: ViewContext, notifications: ParapheurNotification[]): HTMLElement {
-  const title = h('h2', { id: 'notifications-titre', tabindex: '-1' }, 'Notifications');
-  const list = h('ul', { class: 'notifications' });
-  const empty = () => h('p', { class: 'empty' }, 'Aucune nouvelle notification.');
-  const section = h('section', { 'aria-labelledby': 'notifications-titre' }, title);
-  if (notifications.length === 0) {
-    section.append(empty());
-    return section;
-  }
-  const sorted = [...notifications].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  for (const n of sorted) {
-    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
-    const read = h('button', { type: 'button', class: 'button secondary small' }, 'Marquer comme lu', srOnly(` : ${n.message}`));
-    const item = h(
-      'li',
-      { class: `notification notification-${n.kind.toLowerCase()}` },
-      h('p', {}, h('span', { class: 'notification-kind' }, n.kind === 'REJECTED' ? 'Refus : ' : n.kind === 'APPROVED' ? 'Approbation : ' : ''), n.message),
-      h('p', { class: 'meta' }, formatDateTime(n.createdAt), ' — ', h('a', { href: folderHref(n.folderId), 'data-link': true }, 'Voir le dossier', srOnly(` : ${n.message}`))),
-      h('div', { class: 'actions' }, read),
-      error,
-    );
-    read.addEventListener('click', async () => {
-      read.disabled = true;
-      error.hidden = true;
-      try {
-        await ctx.api.markNotificationRead(n.id);
-        item.remove();
-        if (list.children.length === 0) list.replaceWith(empty());
-        announce('Notification marquée comme lue.');
-        // the button is gone: focus goes back to the list's title
-        title.focus();
-      } catch (e) {
-        read.disabled = false;
-        error.hidden = false;
-        error.textContent = messageOf(e);
-      }
-    });
-    list.append(item);
-  }
-  section.append(list);
-  return section;
+  const entries = [...notifications]
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .map((n) => ({
+      id: n.id,
+      kind: n.kind.toLowerCase(),
+      content: [h('span', { class: 'notification-kind' }, n.kind === 'REJECTED' ? 'Refus : ' : n.kind === 'APPROVED' ? 'Approbation : ' : ''), n.message],
+      meta: [formatDateTime(n.createdAt), ' — ', h('a', { href: folderHref(n.folderId), 'data-link': true }, 'Voir le dossier', srOnly(` : ${n.message}`))],
+      message: n.message,
+    }));
+  return notificationList(entries, (id) => ctx.api.markNotificationRead(id));
 }
