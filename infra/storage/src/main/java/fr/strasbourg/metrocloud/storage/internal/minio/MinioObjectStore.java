@@ -50,9 +50,11 @@ public class MinioObjectStore implements ObjectStore {
 
   private MinioClient client;
 
+  private OkHttpClient http;
+
   @PostConstruct
   void connect() {
-    OkHttpClient http =
+    http =
         new OkHttpClient.Builder()
             .connectTimeout(5, TimeUnit.SECONDS)
             .writeTimeout(settings.timeoutSeconds(), TimeUnit.SECONDS)
@@ -258,7 +260,14 @@ public class MinioObjectStore implements ObjectStore {
     }
   }
 
-  private static StorageUnavailableException unavailable(String what, Exception e) {
+  /**
+   * A failed exchange may leave dead connections in the pool (e.g. the store restarted): they are
+   * dropped so that the next call opens a fresh one instead of failing on a stale one.
+   */
+  private StorageUnavailableException unavailable(String what, Exception e) {
+    if (http != null) {
+      http.connectionPool().evictAll();
+    }
     return new StorageUnavailableException(
         "Stockage des documents indisponible pendant : " + what + " (" + rootMessage(e) + ")", e);
   }
