@@ -150,6 +150,29 @@ public class PadesSignatures implements PdfSigning, SignatureValidation, Timesta
     return tsp().getTimeStampResponse(DigestAlgorithm.SHA256, sha256Digest).getBytes();
   }
 
+  @Override
+  public Check verify(byte[] token, byte[] sha256Digest) {
+    org.bouncycastle.tsp.TimeStampToken tst;
+    try {
+      tst = new org.bouncycastle.tsp.TimeStampToken(new org.bouncycastle.cms.CMSSignedData(token));
+    } catch (Exception e) {
+      return new Check(false, null, "Le jeton d'horodatage est illisible.");
+    }
+    Instant time = tst.getTimeStampInfo().getGenTime().toInstant();
+    try {
+      tst.validate(
+          new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder()
+              .build(timestampAuthorityCertificate()));
+    } catch (Exception e) {
+      return new Check(
+          false, time, "Le jeton n'est pas signé par l'autorité d'horodatage de la plateforme.");
+    }
+    if (!java.util.Arrays.equals(tst.getTimeStampInfo().getMessageImprintDigest(), sha256Digest)) {
+      return new Check(false, time, "Le jeton d'horodatage porte sur une autre empreinte.");
+    }
+    return new Check(true, time, null);
+  }
+
   /** The platform root certificate (the trust anchor verifiers need). */
   public X509Certificate rootCertificate() {
     return platform.root().certificate();
