@@ -376,9 +376,91 @@ public class ArchiveUnits {
             SOURCE));
   }
 
+  /** Journals an event about a unit (e.g. an export) in its own transaction. */
+  public void journalled(
+      CallContext caller, UUID unitId, String eventType, Map<String, String> details) {
+    journal.append(caller, eventType, unitId, null, details);
+  }
+
+  /** Units of the commune still archived, oldest first (for a complete export). */
+  public List<ArchiveViews.Unit> archived(CallContext caller, int offset, int limit) {
+    return units(
+        "WHERE u.status = 'ARCHIVED' ORDER BY u.archived_at, u.id LIMIT "
+            + Math.max(1, Math.min(limit, 1000))
+            + " OFFSET "
+            + Math.max(0, offset),
+        List.of());
+  }
+
+  /** Records a complete export of the commune's archive. */
+  public void exported(CallContext operator, int unitCount, long bytes) {
+    long seq = materialHead();
+    em.createNativeQuery(
+            "INSERT INTO archive_exports (id, tenant_id, exported_at, exported_by, units, bytes,"
+                + " journal_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        .setParameter(1, UUID.randomUUID())
+        .setParameter(2, operator.tenant().value())
+        .setParameter(3, Timestamp.from(clock.instant()))
+        .setParameter(4, operator.actor().displayName())
+        .setParameter(5, unitCount)
+        .setParameter(6, bytes)
+        .setParameter(7, seq)
+        .executeUpdate();
+    journal.append(
+        operator,
+        "archive.exported",
+        null,
+        null,
+        Map.of("units", String.valueOf(unitCount), "bytes", String.valueOf(bytes)));
+    audit.record(
+        operator,
+        AuditRecord.success("archive.exported", "archive", operator.tenant().value())
+            .withDetail("units", String.valueOf(unitCount)));
+  }
+
+  /**
+   * Why the commune cannot be decommissioned yet: it holds archives and no complete export was made
+   * since they last changed.
+   */
+  public java.util.Optional<String> exportBlocker(CallContext operator) {
+    long units =
+        ((Number) em.createNativeQuery("SELECT count(*) FROM archive_units").getSingleResult())
+            .longValue();
+    if (units == 0) {
+      return java.util.Optional.empty();
+    }
+    List<?> last =
+        em.createNativeQuery("SELECT max(journal_seq) FROM archive_exports").getResultList();
+    Object exportedSeq = last.isEmpty() ? null : last.get(0);
+    if (exportedSeq == null || ((Number) exportedSeq).longValue() < materialHead()) {
+      return java.util.Optional.of(
+          "Les archives électroniques de la commune ("
+              + units
+              + " unités) n'ont pas été exportées depuis leur dernière modification : exportez-les"
+              + " au format SEDA 2.2 (GET /api/v1/tenants/"
+              + operator.tenant().value()
+              + "/archive/export) avant de décommissionner.");
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The last journal entry that changed what the archive holds. */
+  private long materialHead() {
+    Object v =
+        em.createNativeQuery(
+                "SELECT coalesce(max(seq), 0) FROM archive_journal WHERE event_type IN"
+                    + " ('unit.archived', 'object.stored', 'unit.destroyed')")
+            .getSingleResult();
+    return ((Number) v).longValue();
+  }
+
   /** Puts or lifts a legal hold (a hold blocks any disposal of the unit). */
   public ArchiveViews.Unit legalHold(CallContext admin, UUID unitId, boolean hold, String reason) {
     ArchiveViews.Unit unit = find(admin, unitId);
+    if (!"ARCHIVED".equals(unit.status())) {
+      throw new fr.strasbourg.metrocloud.kernel.problem.ConflictProblem(
+          "unit-destroyed", "Cette unité a été éliminée.");
+    }
     em.createNativeQuery(
             "UPDATE archive_units SET legal_hold = ?2, legal_hold_reason = ?3 WHERE id = ?1")
         .setParameter(1, unitId)

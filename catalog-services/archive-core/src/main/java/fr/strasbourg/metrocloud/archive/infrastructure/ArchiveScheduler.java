@@ -1,5 +1,6 @@
 package fr.strasbourg.metrocloud.archive.infrastructure;
 
+import fr.strasbourg.metrocloud.archive.application.ArchiveDisposal;
 import fr.strasbourg.metrocloud.archive.application.ArchiveJournal;
 import fr.strasbourg.metrocloud.archive.application.ArchiveUnits;
 import fr.strasbourg.metrocloud.archive.application.FixityAudit;
@@ -51,6 +52,8 @@ public class ArchiveScheduler {
 
   @Inject FixityAudit fixity;
 
+  @Inject ArchiveDisposal disposal;
+
   @Inject Clock clock;
 
   @Inject
@@ -91,6 +94,7 @@ public class ArchiveScheduler {
           journal.sealDay(commune, yesterday.minusDays(back));
         }
         units.snapshotStorage(commune, now.toLocalDate());
+        disposal.purgeDestroyed(commune);
         if (now.getHour() >= fixityHour) {
           fixity.run(commune, "SCHEDULED", "planification");
         }

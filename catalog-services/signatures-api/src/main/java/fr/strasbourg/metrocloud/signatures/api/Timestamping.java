@@ -14,6 +14,12 @@ public interface Timestamping {
    */
   Check verify(byte[] token, byte[] sha256Digest);
 
+  /** The TSA's certificate (DER), for verifiers outside the platform. */
+  byte[] authorityCertificateDer();
+
+  /** The platform root certificate (DER) that issued the TSA's, the trust anchor. */
+  byte[] rootCertificateDer();
+
   /**
    * What a check found.
    *

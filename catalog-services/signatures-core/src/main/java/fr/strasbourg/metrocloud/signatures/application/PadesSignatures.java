@@ -151,6 +151,24 @@ public class PadesSignatures implements PdfSigning, SignatureValidation, Timesta
   }
 
   @Override
+  public byte[] authorityCertificateDer() {
+    return der(timestampAuthorityCertificate());
+  }
+
+  @Override
+  public byte[] rootCertificateDer() {
+    return der(rootCertificate());
+  }
+
+  private static byte[] der(X509Certificate certificate) {
+    try {
+      return certificate.getEncoded();
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
   public Check verify(byte[] token, byte[] sha256Digest) {
     org.bouncycastle.tsp.TimeStampToken tst;
     try {

@@ -752,12 +752,367 @@ class ArchiveIT extends PlatformTestBase {
     assertThat(lifted.getBoolean("legalHold")).isFalse();
   }
 
+  // ---- disposal
+
+  @Test
+  void destructionNeedsTheCommuneAndTheArchivesAuthorityBlocksOnHoldsAndLeavesACertificate()
+      throws Exception {
+    ApiClient admin = setUp(LIPSHEIM, "document-management", "archiving");
+    ApiClient agent = platform.as("agent.lipsheim", LIPSHEIM);
+    platform.ensurePerson(
+        "archiviste.lipsheim", "Armand", "Archiviste", List.of("archivist"), LIPSHEIM);
+    ApiClient authority = platform.as("archiviste.lipsheim", LIPSHEIM);
+    String a =
+        archive(
+            agent,
+            "facture-2009.txt",
+            "Facture 2009 fournisseur A",
+            "FINANCES",
+            "FACTURES",
+            "2010-01-01");
+    String b =
+        archive(
+            agent,
+            "facture-2009-b.txt",
+            "Facture 2009 fournisseur B",
+            "FINANCES",
+            "FACTURES",
+            "2010-01-01");
+    String kept =
+        archive(
+            agent,
+            "deliberation.txt",
+            "Délibération",
+            "SECRETARIAT_GENERAL",
+            "DELIBERATIONS",
+            "2010-01-01");
+    String recent =
+        archive(agent, "facture-2026.txt", "Facture 2026", "FINANCES", "FACTURES", null);
+
+    assertThat(ids(admin.get("/api/v1/archive/disposals/eligible").jsonArray()))
+        .contains(a, b)
+        .doesNotContain(kept, recent);
+    assertProblem(propose(admin, kept), 422, "not-eligible");
+    assertProblem(propose(admin, recent), 422, "not-eligible");
+    assertProblem(propose(agent, a), 403, "forbidden");
+
+    // a held unit cannot be proposed, and nothing of the proposal is kept
+    hold(admin, b, true);
+    assertProblem(propose(admin, a, b), 409, "hold-placed");
+    assertThat(ids(admin.get("/api/v1/archive/disposals/eligible").jsonArray()))
+        .contains(a)
+        .doesNotContain(b);
+
+    JsonObject proposal = assertOk(propose(admin, a), 201).json();
+    String id = proposal.getString("id");
+    assertThat(proposal.getString("status")).isEqualTo("PENDING");
+    assertThat(ids(admin.get("/api/v1/archive/disposals/eligible").jsonArray())).doesNotContain(a);
+    assertProblem(propose(admin, a), 409, "already-proposed");
+
+    String approve = "/api/v1/archive/disposals/" + id + "/approve";
+    assertProblem(agent.post(approve, "{}"), 403, "forbidden");
+    JsonObject approved = assertOk(admin.post(approve, "{}"), 200).json();
+    assertThat(approved.getString("status")).isEqualTo("PENDING");
+    assertThat(approved.getString("communeApprovedByName")).isNotBlank();
+    assertProblem(admin.post(approve, "{}"), 409, "already-approved");
+
+    // a hold placed meanwhile stops the destruction at the last approval: nothing destroyed
+    hold(admin, a, true);
+    assertProblem(authority.post(approve, "{}"), 409, "hold-placed");
+    assertThat(
+            admin.get("/api/v1/archive/disposals/" + id).json().containsKey("authorityApprovedAt"))
+        .isFalse();
+    assertThat(
+            admin
+                .get("/api/v1/archive/units/" + a)
+                .json()
+                .getJsonObject("unit")
+                .getString("status"))
+        .isEqualTo("ARCHIVED");
+    hold(admin, a, false);
+
+    String fileKey = fileKey(agent, a);
+    JsonObject fileBefore =
+        kind(
+            agent
+                .get("/api/v1/archive/units/" + a)
+                .json()
+                .getJsonArray("objects")
+                .getValuesAs(JsonObject.class),
+            "FILE");
+    JsonObject destroyed = assertOk(authority.post(approve, "{}"), 200).json();
+    assertThat(destroyed.getString("status")).isEqualTo("DESTROYED");
+    assertThat(destroyed.getString("authorityApprovedByName")).isEqualTo("Armand Archiviste");
+
+    JsonObject unit = admin.get("/api/v1/archive/units/" + a).json();
+    assertThat(unit.getJsonObject("unit").getString("status")).isEqualTo("DESTROYED");
+    assertThat(unit.getJsonObject("unit").containsKey("description")).isFalse();
+    assertThat(unit.getJsonArray("objects").getValuesAs(JsonObject.class))
+        .allSatisfy(o -> assertThat(o.containsKey("deletedAt")).isTrue());
+    assertThat(eventTypes(admin, a))
+        .contains("disposal.proposed", "disposal.approved", "unit.destroyed");
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () ->
+                    Storage.client()
+                        .statObject(
+                            io.minio.StatObjectArgs.builder()
+                                .bucket("metrocloud-" + LIPSHEIM.insee())
+                                .object(fileKey)
+                                .build())))
+        .as("the object is gone from the store")
+        .isNotNull();
+    assertProblem(agent.get(contentPath(a, fileBefore)), 404, "object-destroyed");
+    assertProblem(hold(admin, a, true), 409, "unit-destroyed");
+
+    ApiClient.Download certificate =
+        admin.download("/api/v1/archive/disposals/" + id + "/certificate");
+    assertThat(certificate.status()).isEqualTo(200);
+    String text;
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf =
+        org.apache.pdfbox.Loader.loadPDF(certificate.body())) {
+      text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+    }
+    assertThat(text)
+        .contains(
+            "Certificat d'élimination",
+            unit.getJsonObject("unit").getString("reference"),
+            fileBefore.getString("sha256"),
+            "Armand Archiviste");
+    assertThat(admin.get("/api/v1/archive/journal/verification").json().getBoolean("chainIntact"))
+        .isTrue();
+
+    // a rejection needs a reason and frees the unit for another proposal
+    hold(admin, b, false);
+    String second = assertOk(propose(admin, b), 201).json().getString("id");
+    assertProblem(
+        authority.post("/api/v1/archive/disposals/" + second + "/reject", "{}"),
+        422,
+        "reason-required");
+    JsonObject rejected =
+        assertOk(
+                authority.post(
+                    "/api/v1/archive/disposals/" + second + "/reject",
+                    "{\"reason\":\"Contentieux en cours avec le fournisseur\"}"),
+                200)
+            .json();
+    assertThat(rejected.getString("status")).isEqualTo("REJECTED");
+    assertThat(ids(admin.get("/api/v1/archive/disposals/eligible").jsonArray())).contains(b);
+  }
+
+  // ---- evidence and export
+
+  @Test
+  void theEvidenceBundleProvesTheFilesAndTheirJournalUpToATimestampedSeal() throws Exception {
+    setUp(LIPSHEIM, "document-management", "archiving");
+    ApiClient agent = platform.as("agent.lipsheim", LIPSHEIM);
+    byte[] text = ("Compte rendu du conseil " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    String document =
+        assertOk(agent.upload("/api/v1/documents", "compte-rendu.txt", "text/plain", text), 201)
+            .json()
+            .getString("id");
+    String unit =
+        assertOk(
+                agent.post(
+                    "/api/v1/archive/units",
+                    "{\"documentId\":\""
+                        + document
+                        + "\",\"service\":\"SECRETARIAT_GENERAL\",\"ruleCode\":\"CORRESPONDANCE\"}"),
+                201)
+            .json()
+            .getString("id");
+
+    ApiClient.Download bundle = agent.download("/api/v1/archive/units/" + unit + "/evidence");
+    assertThat(bundle.status()).isEqualTo(200);
+    java.util.Map<String, byte[]> files = unzip(bundle.body());
+    assertThat(files.get("fichiers/compte-rendu.txt")).isEqualTo(text);
+    assertThat(files)
+        .containsKeys(
+            "seda/archive-transfer.xml", "seda/archive-transfer-reply.xml", "LISEZMOI.txt");
+    // every fingerprint matches its file
+    List<String> sums =
+        new String(files.get("empreintes.sha256"), StandardCharsets.UTF_8).lines().toList();
+    assertThat(sums).hasSize(3);
+    for (String line : sums) {
+      String[] parts = line.split("  ", 2);
+      assertThat(sha256(files.get(parts[1]))).as(parts[1]).isEqualTo(parts[0]);
+    }
+    assertThat(SEDA.violations(files.get("seda/archive-transfer.xml"))).isEmpty();
+    // the journal segment recomputes, links, and ends on the sealed entry
+    List<JsonObject> entries =
+        Json.createReader(
+                new StringReader(
+                    new String(files.get("journal/entrees.json"), StandardCharsets.UTF_8)))
+            .readArray()
+            .getValuesAs(JsonObject.class);
+    JsonObject seal =
+        Json.createReader(
+                new StringReader(
+                    new String(files.get("journal/sceau.json"), StandardCharsets.UTF_8)))
+            .readObject();
+    String previous = null;
+    for (JsonObject e : entries) {
+      JournalEntry entry =
+          new JournalEntry(
+              e.getString("tenantId"),
+              e.getJsonNumber("seq").longValue(),
+              UUID.fromString(e.getString("id")),
+              java.time.Instant.parse(e.getString("at")),
+              e.getString("eventType"),
+              e.containsKey("unitId") ? UUID.fromString(e.getString("unitId")) : null,
+              e.containsKey("objectId") ? UUID.fromString(e.getString("objectId")) : null,
+              e.getString("actorSubject"),
+              e.getString("actorName"),
+              e.getString("details"),
+              e.getString("prevHash"),
+              e.getString("hash"));
+      assertThat(entry.computeHash()).as("entry " + entry.seq()).isEqualTo(entry.hash());
+      if (previous != null) {
+        assertThat(entry.prevHash()).isEqualTo(previous);
+      }
+      previous = entry.hash();
+    }
+    assertThat(entries.get(0).getString("eventType")).isEqualTo("unit.archived");
+    JsonObject last = entries.get(entries.size() - 1);
+    assertThat(last.getJsonNumber("seq").longValue())
+        .isEqualTo(seal.getJsonNumber("seq").longValue());
+    assertThat(last.getString("hash")).isEqualTo(seal.getString("hash"));
+    // the seal is an RFC 3161 token of the platform's TSA over that hash
+    org.bouncycastle.tsp.TimeStampToken token =
+        new org.bouncycastle.tsp.TimeStampToken(
+            new org.bouncycastle.cms.CMSSignedData(files.get("journal/sceau.tsr")));
+    assertThat(token.getTimeStampInfo().getMessageImprintDigest())
+        .isEqualTo(HexFormat.of().parseHex(seal.getString("hash")));
+    java.security.cert.CertificateFactory x509 =
+        java.security.cert.CertificateFactory.getInstance("X.509");
+    java.security.cert.X509Certificate tsaCert =
+        (java.security.cert.X509Certificate)
+            x509.generateCertificate(new ByteArrayInputStream(files.get("pki/horodatage.crt")));
+    java.security.cert.X509Certificate root =
+        (java.security.cert.X509Certificate)
+            x509.generateCertificate(new ByteArrayInputStream(files.get("pki/racine.crt")));
+    token.validate(
+        new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder().build(tsaCert));
+    tsaCert.verify(root.getPublicKey());
+    assertThat(root.getEncoded())
+        .isEqualTo(platform.anonymous().download("/api/v1/pki/root.crt").body());
+
+    // the unit as a SEDA 2.2 package: a valid manifest, and the platform's own reader accepts it
+    ApiClient.Download export = agent.download("/api/v1/archive/units/" + unit + "/export");
+    assertThat(export.status()).isEqualTo(200);
+    java.util.Map<String, byte[]> pkg = unzip(export.body());
+    assertThat(SEDA.violations(pkg.get("manifest.xml"))).isEmpty();
+    assertThat(pkg.get("content/compte-rendu.txt")).isEqualTo(text);
+    assertThat(new fr.strasbourg.metrocloud.archive.seda.SedaPackages().read(export.body()))
+        .isInstanceOf(fr.strasbourg.metrocloud.archive.seda.SedaPackages.Accepted.class);
+    assertThat(eventTypes(agent, unit)).contains("unit.evidence-exported", "unit.exported");
+  }
+
+  @Test
+  void aCommuneHoldingArchivesIsDecommissionedOnlyAfterTheirExport() throws Exception {
+    Commune obernai = new Commune("67348", "Obernai", "67210", 11000);
+    setUp(obernai, "document-management", "archiving");
+    ApiClient agent = platform.as("agent.obernai", obernai);
+    String unit = archiveText(agent, "registre.txt", "Registre des délibérations 1990");
+    String reference =
+        agent
+            .get("/api/v1/archive/units/" + unit)
+            .json()
+            .getJsonObject("unit")
+            .getString("reference");
+    ApiClient operator = platform.operator();
+    String tenant = "/api/v1/tenants/" + obernai.insee();
+    assertOk(operator.post(tenant + "/suspend", "{\"reason\":\"Départ de la commune\"}"), 200);
+    assertThat(operator.download(tenant + "/documents/export").status()).isEqualTo(200);
+    JsonObject blocked =
+        assertProblem(
+            operator.post(tenant + "/decommission", "{\"reason\":\"Départ\"}"),
+            409,
+            "decommission-blocked");
+    assertThat(blocked.getString("detail")).contains("archives électroniques");
+
+    ApiClient.Download export = operator.download(tenant + "/archive/export");
+    assertThat(export.status()).isEqualTo(200);
+    java.util.Map<String, byte[]> entries = unzip(export.body());
+    assertThat(SEDA.violations(entries.get(reference + "/manifest.xml"))).isEmpty();
+    assertThat(entries.get(reference + "/content/registre.txt"))
+        .isEqualTo("Registre des délibérations 1990".getBytes(StandardCharsets.UTF_8));
+    assertThat(entries)
+        .containsKeys("journal/entrees.json", "journal/sceaux.json", "pki/racine.crt");
+    assertOk(operator.post(tenant + "/decommission", "{\"reason\":\"Départ\"}"), 200);
+    assertThat(Storage.bucketExists("metrocloud-" + obernai.insee())).isFalse();
+  }
+
   // ---- helpers
   // ------------------------------------------------------------------------------------
 
   private ApiClient setUpOther() {
     setUp(LIPSHEIM, "document-management", "archiving");
     return platform.as("agent.lipsheim", LIPSHEIM);
+  }
+
+  private static String archive(
+      ApiClient agent,
+      String name,
+      String text,
+      String service,
+      String rule,
+      String retentionStart) {
+    String document =
+        assertOk(
+                agent.upload(
+                    "/api/v1/documents", name, "text/plain", text.getBytes(StandardCharsets.UTF_8)),
+                201)
+            .json()
+            .getString("id");
+    return assertOk(
+            agent.post(
+                "/api/v1/archive/units",
+                Json.createObjectBuilder()
+                    .add("documentId", document)
+                    .add("service", service)
+                    .add("ruleCode", rule)
+                    .add("retentionStart", retentionStart == null ? "" : retentionStart)
+                    .add("description", text)
+                    .build()),
+            201)
+        .json()
+        .getString("id");
+  }
+
+  private static ApiClient.Reply propose(ApiClient client, String... units) {
+    var array = Json.createArrayBuilder();
+    for (String u : units) {
+      array.add(u);
+    }
+    return client.post(
+        "/api/v1/archive/disposals", Json.createObjectBuilder().add("unitIds", array).build());
+  }
+
+  private static ApiClient.Reply hold(ApiClient admin, String unit, boolean hold) {
+    return admin.send(
+        "PUT",
+        "/api/v1/archive/units/" + unit + "/legal-hold",
+        hold
+            ? "{\"hold\":true,\"reason\":\"Contrôle de la chambre régionale des comptes\"}"
+            : "{\"hold\":false}",
+        "application/json");
+  }
+
+  private static List<String> ids(jakarta.json.JsonArray units) {
+    return units.getValuesAs(JsonObject.class).stream().map(u -> u.getString("id")).toList();
+  }
+
+  private static java.util.Map<String, byte[]> unzip(byte[] zip) throws Exception {
+    java.util.Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+    try (java.util.zip.ZipInputStream in =
+        new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+      ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        out.put(e.getName(), in.readAllBytes());
+      }
+    }
+    return out;
   }
 
   private static String archiveText(ApiClient agent, String name, String text) {

@@ -13,7 +13,9 @@ public enum Role {
   COMMUNE_ADMIN(Names.COMMUNE_ADMIN),
   AGENT(Names.AGENT),
   MANAGER(Names.MANAGER),
-  ELECTED_OFFICIAL(Names.ELECTED_OFFICIAL);
+  ELECTED_OFFICIAL(Names.ELECTED_OFFICIAL),
+  /** The archives authority of the commune: co-approves the destruction of archives. */
+  ARCHIVIST(Names.ARCHIVIST);
 
   private final String claimValue;
 
@@ -41,6 +43,7 @@ public enum Role {
     public static final String AGENT = "agent";
     public static final String MANAGER = "manager";
     public static final String ELECTED_OFFICIAL = "elected-official";
+    public static final String ARCHIVIST = "archivist";
 
     private Names() {}
   }

@@ -78,6 +78,10 @@ public final class ArchiveDtos {
 
   public record LegalHoldRequest(Boolean hold, String reason) {}
 
+  public record DisposalRequest(List<String> unitIds, String comment) {}
+
+  public record RejectRequest(String reason) {}
+
   public record JournalEntryDto(
       long seq,
       String id,

@@ -45,6 +45,8 @@ public class ArchiveOperationsResource {
 
   @Inject TenantDirectory directory;
 
+  @Inject fr.strasbourg.metrocloud.archive.application.ArchivePackages packages;
+
   @POST
   @Path("fixity-audits")
   @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
@@ -101,6 +103,23 @@ public class ArchiveOperationsResource {
   @Operation(summary = "Verify a commune's archive journal and its seals (operator)")
   public ArchiveJournal.Verification verify(@PathParam("insee") String insee) {
     return journal.verify(commune(insee));
+  }
+
+  @GET
+  @Path("export")
+  @Produces({"application/zip", MediaType.APPLICATION_JSON})
+  @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
+  @Operation(
+      summary =
+          "Export every archived unit of a commune as SEDA 2.2 packages with its journal and seals"
+              + " (operator; required before decommissioning a commune that holds archives)")
+  public jakarta.ws.rs.core.Response export(@PathParam("insee") String insee) {
+    CallContext commune = commune(insee);
+    jakarta.ws.rs.core.StreamingOutput stream = out -> packages.exportAll(commune, out);
+    return jakarta.ws.rs.core.Response.ok(stream, "application/zip")
+        .header("Content-Disposition", "attachment; filename=\"archives-" + insee + "-seda.zip\"")
+        .header("Cache-Control", "private, no-store")
+        .build();
   }
 
   private CallContext commune(String insee) {

@@ -1,10 +1,13 @@
 package fr.strasbourg.metrocloud.archive.interfaces.rest;
 
 import fr.strasbourg.metrocloud.archive.application.Archive;
+import fr.strasbourg.metrocloud.archive.application.ArchiveDisposal;
 import fr.strasbourg.metrocloud.archive.application.ArchiveJournal;
+import fr.strasbourg.metrocloud.archive.application.ArchivePackages;
 import fr.strasbourg.metrocloud.archive.application.ArchiveReferential;
 import fr.strasbourg.metrocloud.archive.application.ArchiveUnits;
 import fr.strasbourg.metrocloud.archive.application.ArchiveViews;
+import fr.strasbourg.metrocloud.archive.application.Disposals;
 import fr.strasbourg.metrocloud.archive.application.FixityAudit;
 import fr.strasbourg.metrocloud.archive.interfaces.rest.ArchiveDtos.AgreementDto;
 import fr.strasbourg.metrocloud.archive.interfaces.rest.ArchiveDtos.AgreementRequest;
@@ -58,6 +61,7 @@ public class ArchiveResource {
   private static final String MANAGER = Role.Names.MANAGER;
   private static final String ELECTED = Role.Names.ELECTED_OFFICIAL;
   private static final String OPERATOR = Role.Names.PLATFORM_OPERATOR;
+  private static final String ARCHIVIST = Role.Names.ARCHIVIST;
   private static final Set<String> STATUSES = Set.of("ARCHIVED", "DESTROYED");
   private static final String SEDA_XML = "application/xml";
 
@@ -73,13 +77,19 @@ public class ArchiveResource {
 
   @Inject FixityAudit.Steps fixity;
 
+  @Inject ArchivePackages packages;
+
+  @Inject Disposals disposals;
+
+  @Inject ArchiveDisposal disposal;
+
   @Context UriInfo uriInfo;
 
   // ---- referential ------------------------------------------------------------------------------
 
   @GET
   @Path("rules")
-  @RolesAllowed({ADMIN, AGENT, MANAGER, ELECTED})
+  @RolesAllowed({ADMIN, AGENT, MANAGER, ELECTED, ARCHIVIST})
   @Operation(
       summary = "The commune's retention rules (durée d'utilité administrative, final action)")
   public List<RuleDto> rules() {
@@ -106,7 +116,7 @@ public class ArchiveResource {
 
   @GET
   @Path("agreements")
-  @RolesAllowed({ADMIN, AGENT, MANAGER, ELECTED})
+  @RolesAllowed({ADMIN, AGENT, MANAGER, ELECTED, ARCHIVIST})
   @Operation(summary = "The commune's archival agreements")
   public List<AgreementDto> agreements() {
     archive.guard(caller);
@@ -201,7 +211,7 @@ public class ArchiveResource {
 
   @GET
   @Path("units")
-  @RolesAllowed({ADMIN, AGENT, MANAGER, ELECTED})
+  @RolesAllowed({ADMIN, AGENT, MANAGER, ELECTED, ARCHIVIST})
   @Operation(
       summary =
           "Search the commune's archive units (metadata, and full text of units from the GED)")
@@ -238,7 +248,7 @@ public class ArchiveResource {
 
   @GET
   @Path("units/{id}")
-  @RolesAllowed({ADMIN, AGENT, MANAGER, ELECTED})
+  @RolesAllowed({ADMIN, AGENT, MANAGER, ELECTED, ARCHIVIST})
   @Operation(summary = "An archive unit: metadata, rules, files and its journal entries")
   public UnitDetailDto unit(@PathParam("id") String id) {
     archive.guard(caller);
@@ -249,7 +259,7 @@ public class ArchiveResource {
   @GET
   @Path("units/{id}/objects/{object}/content")
   @Produces(MediaType.WILDCARD)
-  @RolesAllowed({ADMIN, AGENT, MANAGER, ELECTED})
+  @RolesAllowed({ADMIN, AGENT, MANAGER, ELECTED, ARCHIVIST})
   @Operation(summary = "Consult an archived file (journalled; access restrictions honoured)")
   public Response content(@PathParam("id") String id, @PathParam("object") String object) {
     Archive.Content content =
@@ -296,12 +306,147 @@ public class ArchiveResource {
         request.reason() == null ? null : request.reason().strip());
   }
 
+  @GET
+  @Path("units/{id}/evidence")
+  @Produces({"application/zip", MediaType.APPLICATION_JSON})
+  @RolesAllowed({ADMIN, AGENT, MANAGER, ELECTED, ARCHIVIST})
+  @Operation(
+      summary =
+          "Evidence bundle of a unit (ZIP): files, fingerprints, validation reports, SEDA transfer"
+              + " and reply, the journal segment and the TSA seal covering it, certificates")
+  public Response evidence(@PathParam("id") String id) throws java.io.IOException {
+    return zip(packages.evidence(caller, ArchiveDtos.id(id, "unit-not-found", "Unité d'archives")));
+  }
+
+  @GET
+  @Path("units/{id}/export")
+  @Produces({"application/zip", MediaType.APPLICATION_JSON})
+  @RolesAllowed({ADMIN, AGENT, MANAGER, ARCHIVIST})
+  @Operation(summary = "A unit as a SEDA 2.2 transfer package (ZIP: manifest.xml + files)")
+  public Response export(@PathParam("id") String id) throws java.io.IOException {
+    return zip(
+        packages.exportUnit(caller, ArchiveDtos.id(id, "unit-not-found", "Unité d'archives")));
+  }
+
+  static Response zip(ArchivePackages.Built built) {
+    StreamingOutput stream =
+        out -> {
+          try (InputStream in = java.nio.file.Files.newInputStream(built.file())) {
+            in.transferTo(out);
+          } finally {
+            java.nio.file.Files.deleteIfExists(built.file());
+          }
+        };
+    long size;
+    try {
+      size = java.nio.file.Files.size(built.file());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return Response.ok(stream, "application/zip")
+        .header(HttpHeaders.CONTENT_LENGTH, size)
+        .header("Content-Disposition", contentDisposition(built.fileName()))
+        .header("Cache-Control", "private, no-store")
+        .build();
+  }
+
+  // ---- disposal
+  // -----------------------------------------------------------------------------------
+
+  @GET
+  @Path("disposals/eligible")
+  @RolesAllowed({ADMIN, ARCHIVIST})
+  @Operation(
+      summary =
+          "Units that may be proposed for destruction today (retention ended, final action"
+              + " destroy, no legal hold, not already proposed)")
+  public List<ArchiveViews.Unit> eligible() {
+    archive.guard(caller);
+    return disposals.eligible(caller);
+  }
+
+  @POST
+  @Path("disposals")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(ADMIN)
+  @Operation(summary = "Propose units for destruction (administrator)")
+  public Response propose(ArchiveDtos.DisposalRequest request) {
+    archive.guard(caller);
+    if (request == null || request.unitIds() == null) {
+      throw new BadRequestProblem("invalid-disposal", "Champ « unitIds » attendu.");
+    }
+    List<UUID> ids =
+        request.unitIds().stream()
+            .map(u -> ArchiveDtos.id(u, "unit-not-found", "Unité d'archives"))
+            .toList();
+    Disposals.Proposal p = disposals.propose(caller, ids, request.comment());
+    return Response.created(uriInfo.getBaseUriBuilder().path("archive/disposals/" + p.id()).build())
+        .entity(p)
+        .build();
+  }
+
+  @GET
+  @Path("disposals")
+  @RolesAllowed({ADMIN, ARCHIVIST, ELECTED})
+  @Operation(summary = "Disposal proposals of the commune, newest first")
+  public List<Disposals.Proposal> disposals() {
+    archive.guard(caller);
+    return disposals.list(caller);
+  }
+
+  @GET
+  @Path("disposals/{id}")
+  @RolesAllowed({ADMIN, ARCHIVIST, ELECTED})
+  @Operation(summary = "A disposal proposal with its units and approvals")
+  public Disposals.Proposal disposal(@PathParam("id") String id) {
+    archive.guard(caller);
+    return disposals.get(caller, ArchiveDtos.id(id, "disposal-not-found", "Proposition"));
+  }
+
+  @POST
+  @Path("disposals/{id}/approve")
+  @RolesAllowed({ADMIN, ARCHIVIST})
+  @Operation(
+      summary =
+          "Approve a disposal: the commune's approval (administrator) or the archives authority's"
+              + " (archivist), two different people; the second destroys the units")
+  public Disposals.Proposal approve(@PathParam("id") String id) {
+    return disposal.approve(caller, ArchiveDtos.id(id, "disposal-not-found", "Proposition"));
+  }
+
+  @POST
+  @Path("disposals/{id}/reject")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({ADMIN, ARCHIVIST})
+  @Operation(summary = "Reject a disposal proposal, with a reason")
+  public Disposals.Proposal reject(@PathParam("id") String id, ArchiveDtos.RejectRequest request) {
+    archive.guard(caller);
+    return disposals.reject(
+        caller,
+        ArchiveDtos.id(id, "disposal-not-found", "Proposition"),
+        request == null ? null : request.reason());
+  }
+
+  @GET
+  @Path("disposals/{id}/certificate")
+  @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+  @RolesAllowed({ADMIN, ARCHIVIST, ELECTED})
+  @Operation(summary = "The destruction certificate (PDF) of a completed disposal")
+  public Response certificate(@PathParam("id") String id) {
+    archive.guard(caller);
+    byte[] pdf =
+        disposals.certificate(caller, ArchiveDtos.id(id, "disposal-not-found", "Proposition"));
+    return Response.ok(pdf, "application/pdf")
+        .header("Content-Disposition", contentDisposition("certificat-elimination-" + id + ".pdf"))
+        .build();
+  }
+
   // ---- journal and integrity
   // ----------------------------------------------------------------------
 
   @GET
   @Path("journal")
-  @RolesAllowed({ADMIN, ELECTED})
+  @RolesAllowed({ADMIN, ELECTED, ARCHIVIST})
   @Operation(summary = "The commune's archive journal (after a sequence number, oldest first)")
   public List<JournalEntryDto> journal(
       @QueryParam("after") @DefaultValue("0") long after,
@@ -312,7 +457,7 @@ public class ArchiveResource {
 
   @GET
   @Path("journal/seals")
-  @RolesAllowed({ADMIN, ELECTED})
+  @RolesAllowed({ADMIN, ELECTED, ARCHIVIST})
   @Operation(summary = "The seals of the journal (RFC 3161 tokens of the platform's TSA, base64)")
   public List<SealDto> seals() {
     archive.guard(caller);
@@ -321,7 +466,7 @@ public class ArchiveResource {
 
   @GET
   @Path("journal/verification")
-  @RolesAllowed({ADMIN, ELECTED})
+  @RolesAllowed({ADMIN, ELECTED, ARCHIVIST})
   @Operation(summary = "Re-compute the journal's chain and check its seals")
   public ArchiveJournal.Verification verify() {
     archive.guard(caller);
@@ -330,7 +475,7 @@ public class ArchiveResource {
 
   @GET
   @Path("fixity-audits")
-  @RolesAllowed({ADMIN, ELECTED})
+  @RolesAllowed({ADMIN, ELECTED, ARCHIVIST})
   @Operation(summary = "The commune's latest fixity audits")
   public List<ArchiveViews.FixityRun> fixityRuns() {
     archive.guard(caller);
@@ -339,7 +484,7 @@ public class ArchiveResource {
 
   @GET
   @Path("alerts")
-  @RolesAllowed({ADMIN, ELECTED, OPERATOR})
+  @RolesAllowed({ADMIN, ELECTED, ARCHIVIST, OPERATOR})
   @Operation(
       summary =
           "Integrity alerts raised by fixity audits: the commune's, or every commune's for the DSI")

@@ -36,7 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
   Role.Names.COMMUNE_ADMIN,
   Role.Names.AGENT,
   Role.Names.MANAGER,
-  Role.Names.ELECTED_OFFICIAL
+  Role.Names.ELECTED_OFFICIAL,
+  Role.Names.ARCHIVIST
 })
 public class ServicesResource {
 

@@ -60,7 +60,8 @@ public class SubscriptionsResource {
     Role.Names.COMMUNE_ADMIN,
     Role.Names.AGENT,
     Role.Names.MANAGER,
-    Role.Names.ELECTED_OFFICIAL
+    Role.Names.ELECTED_OFFICIAL,
+    Role.Names.ARCHIVIST
   })
   @Operation(
       summary =
@@ -92,7 +93,8 @@ public class SubscriptionsResource {
     Role.Names.COMMUNE_ADMIN,
     Role.Names.AGENT,
     Role.Names.MANAGER,
-    Role.Names.ELECTED_OFFICIAL
+    Role.Names.ELECTED_OFFICIAL,
+    Role.Names.ARCHIVIST
   })
   @Operation(summary = "One subscription (another commune's answers 404)")
   public SubscriptionDto get(@PathParam("id") String id) {

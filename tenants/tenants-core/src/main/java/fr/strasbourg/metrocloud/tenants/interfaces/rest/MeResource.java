@@ -50,7 +50,8 @@ public class MeResource {
     Role.Names.COMMUNE_ADMIN,
     Role.Names.AGENT,
     Role.Names.MANAGER,
-    Role.Names.ELECTED_OFFICIAL
+    Role.Names.ELECTED_OFFICIAL,
+    Role.Names.ARCHIVIST
   })
   @Operation(summary = "The authenticated caller, its commune and roles")
   public MeDto me() {

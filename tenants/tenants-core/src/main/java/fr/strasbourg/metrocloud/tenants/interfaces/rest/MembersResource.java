@@ -33,7 +33,8 @@ public class MembersResource {
     Role.Names.COMMUNE_ADMIN,
     Role.Names.AGENT,
     Role.Names.MANAGER,
-    Role.Names.ELECTED_OFFICIAL
+    Role.Names.ELECTED_OFFICIAL,
+    Role.Names.ARCHIVIST
   })
   @Operation(summary = "The enabled members of the caller's commune, by name")
   public List<MemberDto> list() {

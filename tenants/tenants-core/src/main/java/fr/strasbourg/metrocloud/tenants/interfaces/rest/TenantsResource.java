@@ -103,7 +103,8 @@ public class TenantsResource {
     Role.Names.COMMUNE_ADMIN,
     Role.Names.AGENT,
     Role.Names.MANAGER,
-    Role.Names.ELECTED_OFFICIAL
+    Role.Names.ELECTED_OFFICIAL,
+    Role.Names.ARCHIVIST
   })
   @Operation(
       summary =
