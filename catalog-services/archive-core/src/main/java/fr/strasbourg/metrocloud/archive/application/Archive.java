@@ -113,6 +113,14 @@ public class Archive {
   // ---- transfer from the GED ------------------------------------------------------------------
 
   public ArchiveViews.Unit transferFromGed(CallContext caller, GedTransfer t) {
+    return transferFromGed(caller, t, "GED");
+  }
+
+  /**
+   * A transfer from the GED made by an agent ({@code GED}) or by the platform itself ({@code
+   * PLATFORM}, e.g. a document a signature circuit signed).
+   */
+  public ArchiveViews.Unit transferFromGed(CallContext caller, GedTransfer t, String source) {
     guard(caller);
     referential.ensureSeeded(caller);
     if (t.documentId() == null) {
@@ -158,7 +166,10 @@ public class Archive {
           new SedaMessages.Transfer(
               "MC-" + unitId,
               OffsetDateTime.ofInstant(now, ArchiveJournal.PARIS),
-              "Versement depuis la GED : " + title,
+              ("PLATFORM".equals(source)
+                      ? "Versement automatique après signature : "
+                      : "Versement depuis la GED : ")
+                  + title,
               agreementId,
               archivalAgency,
               insee(caller) + "-" + t.service(),
@@ -228,7 +239,7 @@ public class Archive {
               rules.rule(),
               retentionStart,
               t.accessRestrictedUntil(),
-              "GED",
+              source,
               doc.id(),
               doc.currentVersion(),
               null,

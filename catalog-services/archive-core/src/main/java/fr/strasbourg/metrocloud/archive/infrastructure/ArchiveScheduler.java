@@ -3,6 +3,7 @@ package fr.strasbourg.metrocloud.archive.infrastructure;
 import fr.strasbourg.metrocloud.archive.application.ArchiveDisposal;
 import fr.strasbourg.metrocloud.archive.application.ArchiveJournal;
 import fr.strasbourg.metrocloud.archive.application.ArchiveUnits;
+import fr.strasbourg.metrocloud.archive.application.AutoArchive;
 import fr.strasbourg.metrocloud.archive.application.FixityAudit;
 import fr.strasbourg.metrocloud.kernel.tenancy.Actor;
 import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
@@ -54,6 +55,8 @@ public class ArchiveScheduler {
 
   @Inject ArchiveDisposal disposal;
 
+  @Inject AutoArchive autoArchive;
+
   @Inject Clock clock;
 
   @Inject
@@ -95,6 +98,7 @@ public class ArchiveScheduler {
         }
         units.snapshotStorage(commune, now.toLocalDate());
         disposal.purgeDestroyed(commune);
+        autoArchive.process(commune);
         if (now.getHour() >= fixityHour) {
           fixity.run(commune, "SCHEDULED", "planification");
         }

@@ -78,6 +78,22 @@ class ArchiveIT extends PlatformTestBase {
     ApiClient agent = platform.as("agent.hangenbieten", HANGENBIETEN);
     ApiClient maire = platform.as("maire.hangenbieten", HANGENBIETEN);
     ApiClient other = setUpOther();
+    // the commune wants what its circuits sign archived automatically
+    assertProblem(
+        admin.send(
+            "PUT",
+            "/api/v1/archive/settings",
+            "{\"autoArchiveSigned\":true,\"service\":\"SECRETARIAT_GENERAL\",\"ruleCode\":\"INCONNUE\"}",
+            "application/json"),
+        422,
+        "outside-agreement");
+    assertOk(
+        admin.send(
+            "PUT",
+            "/api/v1/archive/settings",
+            "{\"autoArchiveSigned\":true,\"service\":\"SECRETARIAT_GENERAL\",\"ruleCode\":\"ARRETES\"}",
+            "application/json"),
+        200);
 
     // an act signed in the parapheur: version 2 of the GED document is the signed PDF
     String template =
@@ -110,6 +126,30 @@ class ArchiveIT extends PlatformTestBase {
         maire.post("/api/v1/parapheur/folders/" + folder.getString("id") + "/sign", "{}"), 200);
     String document = folder.getString("documentId");
     byte[] signed = agent.download("/api/v1/documents/" + document + "/content").body();
+
+    // the platform archived the signed act by itself, after the circuit's commit
+    JsonObject automatic = null;
+    for (int i = 0; i < 60 && automatic == null; i++) {
+      automatic =
+          agent
+              .get("/api/v1/archive/units?limit=100")
+              .json()
+              .getJsonArray("units")
+              .getValuesAs(JsonObject.class)
+              .stream()
+              .filter(
+                  u ->
+                      u.getString("source").equals("PLATFORM")
+                          && document.equals(u.getString("sourceDocumentId", null)))
+              .findFirst()
+              .orElse(null);
+      if (automatic == null) {
+        Thread.sleep(500);
+      }
+    }
+    assertThat(automatic).as("unit archived by the platform after the signature").isNotNull();
+    assertThat(automatic.getString("ruleCode")).isEqualTo("ARRETES");
+    assertThat(automatic.getInt("sourceDocumentVersion")).isEqualTo(2);
 
     JsonObject unit =
         assertOk(

@@ -49,6 +49,8 @@ class DatabaseRolesIT extends PlatformTestBase {
           "archive_disposals",
           "archive_disposal_units",
           "archive_exports",
+          "archive_settings",
+          "archive_auto_requests",
           "workflow_settings",
           "workflow_agents",
           "leave_types",

@@ -45,6 +45,12 @@ public class ArchiveOperationsResource {
 
   @Inject TenantDirectory directory;
 
+  @Inject fr.strasbourg.metrocloud.archive.application.ArchiveUnits units;
+
+  @Inject fr.strasbourg.metrocloud.archive.application.ArchiveDisposal disposal;
+
+  @Inject fr.strasbourg.metrocloud.archive.application.AutoArchive autoArchive;
+
   @Inject fr.strasbourg.metrocloud.archive.application.ArchivePackages packages;
 
   @POST
@@ -120,6 +126,33 @@ public class ArchiveOperationsResource {
         .header("Content-Disposition", "attachment; filename=\"archives-" + insee + "-seda.zip\"")
         .header("Cache-Control", "private, no-store")
         .build();
+  }
+
+  @POST
+  @Path("maintenance")
+  @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
+  @Operation(
+      summary =
+          "Run a commune's archive maintenance now (operator): seal the past week's journal days,"
+              + " record today's archived-bytes usage, purge destroyed objects, archive the signed"
+              + " documents waiting")
+  public java.util.Map<String, Object> maintenance(@PathParam("insee") String insee) {
+    CallContext commune = commune(insee);
+    int sealed = 0;
+    java.time.LocalDate today = java.time.LocalDate.now(ArchiveJournal.PARIS);
+    for (int back = 7; back >= 1; back--) {
+      if (journal.sealDay(commune, today.minusDays(back)).isPresent()) {
+        sealed++;
+      }
+    }
+    java.math.BigDecimal gbMonth = units.snapshotStorage(commune, today);
+    int purged = disposal.purgeDestroyed(commune);
+    int archived = autoArchive.process(commune);
+    return java.util.Map.of(
+        "daysSealed", sealed,
+        "gbMonth", gbMonth,
+        "objectsPurged", purged,
+        "signedDocumentsArchived", archived);
   }
 
   private CallContext commune(String insee) {

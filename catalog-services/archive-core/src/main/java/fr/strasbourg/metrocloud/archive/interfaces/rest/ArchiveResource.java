@@ -7,6 +7,7 @@ import fr.strasbourg.metrocloud.archive.application.ArchivePackages;
 import fr.strasbourg.metrocloud.archive.application.ArchiveReferential;
 import fr.strasbourg.metrocloud.archive.application.ArchiveUnits;
 import fr.strasbourg.metrocloud.archive.application.ArchiveViews;
+import fr.strasbourg.metrocloud.archive.application.AutoArchive;
 import fr.strasbourg.metrocloud.archive.application.Disposals;
 import fr.strasbourg.metrocloud.archive.application.FixityAudit;
 import fr.strasbourg.metrocloud.archive.interfaces.rest.ArchiveDtos.AgreementDto;
@@ -83,6 +84,8 @@ public class ArchiveResource {
 
   @Inject ArchiveDisposal disposal;
 
+  @Inject AutoArchive.Steps autoArchive;
+
   @Context UriInfo uriInfo;
 
   // ---- referential ------------------------------------------------------------------------------
@@ -144,6 +147,31 @@ public class ArchiveResource {
             request.services(),
             request.rules(),
             request.active() == null || request.active()));
+  }
+
+  @GET
+  @Path("settings")
+  @RolesAllowed({ADMIN, AGENT, MANAGER, ELECTED, ARCHIVIST})
+  @Operation(summary = "The commune's archive settings (automatic archiving of signed documents)")
+  public AutoArchive.Settings settings() {
+    archive.guard(caller);
+    return autoArchive.settings(caller);
+  }
+
+  @PUT
+  @Path("settings")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(ADMIN)
+  @Operation(
+      summary =
+          "Change the archive settings: archive automatically what the signature circuits signed,"
+              + " under a service and rule of the general agreement (administrator)")
+  public AutoArchive.Settings saveSettings(AutoArchive.Settings request) {
+    archive.guard(caller);
+    if (request == null) {
+      throw new BadRequestProblem("invalid-settings", "Corps de requête attendu.");
+    }
+    return autoArchive.save(caller, request);
   }
 
   // ---- transfers ------------------------------------------------------------------------------
