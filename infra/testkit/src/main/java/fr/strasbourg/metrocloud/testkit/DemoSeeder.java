@@ -90,6 +90,12 @@ public final class DemoSeeder {
     seedLeave(platform, SampleCommunes.STRASBOURG);
     seedLeave(platform, SampleCommunes.ESCHAU);
     seedMissions(platform, SampleCommunes.STRASBOURG);
+    seedArchive(platform, SampleCommunes.STRASBOURG);
+    logins.add(
+        new Login(
+            "Autorité d'archives (co-approuve les éliminations)",
+            "archiviste.strasbourg",
+            SampleCommunes.STRASBOURG.name()));
 
     System.out.println();
     System.out.println("  Comptes de démonstration (mot de passe : " + Platform.PASSWORD + ")");
@@ -163,6 +169,58 @@ public final class DemoSeeder {
       if (submitted.status() != 201) {
         throw new IllegalStateException("Demo folder of " + c.name() + ": " + submitted);
       }
+    }
+  }
+
+  /**
+   * The archivist (archives authority), automatic archiving of signed acts, a deliberation kept for
+   * good and an invoice of 2012 whose retention has ended (so that « Éliminations » has something
+   * to propose). Idempotent.
+   */
+  static void seedArchive(Platform platform, Commune c) {
+    platform
+        .keycloak()
+        .ensureRealmRole(
+            "archivist",
+            "Autorité d'archives : contrôle et co-approuve les éliminations d'archives de la commune.");
+    platform.ensurePerson("archiviste." + c.slug(), "Anne", "Archiviste", List.of("archivist"), c);
+    ApiClient admin = platform.as(Platform.adminOf(c), c);
+    put(
+        admin,
+        "/api/v1/archive/settings",
+        "{\"autoArchiveSigned\":true,\"service\":\"SECRETARIAT_GENERAL\",\"ruleCode\":\"ARRETES\"}");
+    ApiClient agent = platform.as("agent." + c.slug(), c);
+    if (agent.get("/api/v1/archive/units?limit=1").json().getInt("total") > 0) {
+      return;
+    }
+    archive(
+        agent,
+        "deliberation-2026-01.pdf",
+        SampleFiles.pdf(
+            "Délibération n° 2026-01 du conseil municipal",
+            "Adhésion de la commune au service commun d'archivage électronique."),
+        "{\"service\":\"SECRETARIAT_GENERAL\",\"ruleCode\":\"DELIBERATIONS\","
+            + "\"description\":\"Délibération d'adhésion au SAE mutualisé\","
+            + "\"keywords\":[\"conseil municipal\",\"archivage\"]");
+    archive(
+        agent,
+        "facture-2012-0042.pdf",
+        SampleFiles.pdf("Facture n° 2012-0042", "Fourniture de mobilier scolaire."),
+        "{\"service\":\"FINANCES\",\"ruleCode\":\"FACTURES\",\"retentionStart\":\"2013-01-01\","
+            + "\"description\":\"Facture de mobilier scolaire (exercice 2012)\"");
+  }
+
+  private static void archive(ApiClient agent, String fileName, byte[] pdf, String jsonStart) {
+    ApiClient.Reply uploaded = agent.upload("/api/v1/documents", fileName, "application/pdf", pdf);
+    if (uploaded.status() != 201) {
+      throw new IllegalStateException("Demo document " + fileName + ": " + uploaded);
+    }
+    ApiClient.Reply archived =
+        agent.post(
+            "/api/v1/archive/units",
+            jsonStart + ",\"documentId\":\"" + uploaded.json().getString("id") + "\"}");
+    if (archived.status() != 201) {
+      throw new IllegalStateException("Demo archive unit " + fileName + ": " + archived);
     }
   }
 

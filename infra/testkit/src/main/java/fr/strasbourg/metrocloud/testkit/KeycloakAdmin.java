@@ -95,6 +95,30 @@ public final class KeycloakAdmin {
     return id;
   }
 
+  /**
+   * Creates a realm role unless it exists (a realm imported before the role was added to {@code
+   * metrocloud-realm.json} does not have it: imports skip existing realms).
+   */
+  public void ensureRealmRole(String name, String description) {
+    HttpResponse<String> found = call("GET", "/roles/" + name, null);
+    if (found.statusCode() == 200) {
+      return;
+    }
+    HttpResponse<String> r =
+        call(
+            "POST",
+            "/roles",
+            Json.createObjectBuilder()
+                .add("name", name)
+                .add("description", description)
+                .build()
+                .toString());
+    if (r.statusCode() != 201 && r.statusCode() != 409) {
+      throw new IllegalStateException(
+          "create realm role " + name + ": " + r.statusCode() + " " + r.body());
+    }
+  }
+
   public void setPassword(String userId, String password) {
     JsonObject credential =
         Json.createObjectBuilder()

@@ -1046,6 +1046,26 @@ class ArchiveIT extends PlatformTestBase {
     assertThat(new fr.strasbourg.metrocloud.archive.seda.SedaPackages().read(export.body()))
         .isInstanceOf(fr.strasbourg.metrocloud.archive.seda.SedaPackages.Accepted.class);
     assertThat(eventTypes(agent, unit)).contains("unit.evidence-exported", "unit.exported");
+
+    // the DSI's maintenance records the archived bytes as billable GB-months
+    JsonObject maintenance =
+        assertOk(
+                platform
+                    .operator()
+                    .post("/api/v1/tenants/" + LIPSHEIM.insee() + "/archive/maintenance", "{}"),
+                200)
+            .json();
+    // (a few kilobytes make a few millionths of a GB-month: the exact bytes are recorded beside)
+    assertThat(maintenance.getJsonNumber("gbMonth").bigDecimalValue()).isNotNegative();
+    ApiClient admin = platform.as(Platform.adminOf(LIPSHEIM), LIPSHEIM);
+    assertThat(
+            admin
+                .get("/api/v1/usage?service=archiving&limit=1000")
+                .jsonArray()
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(u -> u.getString("metric")))
+        .contains("archive.gb-month", "archive.stored-bytes");
   }
 
   @Test

@@ -52,6 +52,12 @@ class PortalBrowserIT extends PlatformTestBase {
    */
   private static final Commune REICHSTETT = new Commune("67389", "Reichstett", "67116", 4600);
 
+  /**
+   * The archive's browser tests work in a commune that no other test uses, subscribed to the GED
+   * and the archive, with an agent and the archives authority.
+   */
+  private static final Commune HOENHEIM = new Commune("67204", "Hœnheim", "67800", 11700);
+
   private static final Pattern COUNT = Pattern.compile("ℹ (tests|pass|fail) (\\d+)");
 
   @Test
@@ -96,6 +102,18 @@ class PortalBrowserIT extends PlatformTestBase {
     platform.ensurePerson(
         "maire.reichstett", "Robert", "Maire", List.of("elected-official"), REICHSTETT);
 
+    platform.ensureActiveCommune(HOENHEIM);
+    for (String service : List.of("document-management", "archiving")) {
+      ApiClient.Reply r =
+          platform
+              .as(Platform.adminOf(HOENHEIM), HOENHEIM)
+              .post("/api/v1/subscriptions", "{\"service\":\"" + service + "\"}");
+      assertThat(r.status()).as(r.toString()).isIn(201, 409);
+    }
+    platform.ensurePerson("agent.hoenheim", "Hugo", "Agent", List.of("agent"), HOENHEIM);
+    platform.ensurePerson(
+        "archiviste.hoenheim", "Hélène", "Archiviste", List.of("archivist"), HOENHEIM);
+
     File portal = new File(System.getProperty("metrocloud.portal.dir", "../../portal"));
     ProcessBuilder node =
         new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "e2e/")
@@ -133,6 +151,10 @@ class PortalBrowserIT extends PlatformTestBase {
     env.put("MISSION_AGENT_NAME", "Rémi Agent");
     env.put("MISSION_MANAGER", "chef.reichstett");
     env.put("MISSION_SIGNER", "maire.reichstett");
+    env.put("ARCHIVE_COMMUNE", HOENHEIM.insee());
+    env.put("ARCHIVE_ADMIN", Platform.adminOf(HOENHEIM));
+    env.put("ARCHIVE_AGENT", "agent.hoenheim");
+    env.put("ARCHIVE_AUTHORITY", "archiviste.hoenheim");
 
     Process process = node.start();
     List<String> output = new ArrayList<>();
