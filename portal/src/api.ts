@@ -1,5 +1,6 @@
 // The platform's public REST API. Every call carries the access token; errors are RFC 9457 problem documents whose
 // French `detail` the portal shows as is.
+import { ArchiveApi } from './archive';
 import { fileNameFromContentDisposition, searchPath, uploadPath, type UploadOptions } from './documents';
 import { calendarPath } from './leave';
 import { budgetLinesPath } from './missions';
@@ -835,6 +836,9 @@ export class Api {
       xhr.send(file);
     });
   }
+
+  /** The shared electronic archive (SAE). */
+  readonly archive = new ArchiveApi(this);
 
   me = () => this.request<Me>('GET', '/me');
   catalog = () => this.request<CatalogService[]>('GET', '/catalog/services');

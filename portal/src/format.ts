@@ -79,6 +79,7 @@ export const ROLE_LABELS: Record<string, string> = {
   agent: 'Agent',
   manager: 'Encadrant',
   'elected-official': 'Élu',
+  archivist: "Autorité d'archives",
 };
 
 export const UNIT_LABELS: Record<string, string> = {

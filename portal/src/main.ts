@@ -6,6 +6,12 @@ import { ROLE_LABELS } from './format';
 import { taskCountLabel } from './leave';
 import { inboxCountLabel } from './parapheur';
 import { ROUTES, isCommuneMember, navigationPathOf, pathOfHashRoute, routeOf } from './routes';
+import { archiveDisposalView, archiveDisposalsView } from './views/archiveDisposals';
+import { archiveIntegrityView, dsiArchiveView } from './views/archiveIntegrity';
+import { archiveReferentialView } from './views/archiveReferential';
+import { archiveSearchView } from './views/archiveSearch';
+import { archiveTransferView } from './views/archiveTransfer';
+import { archiveUnitView } from './views/archiveUnit';
 import { catalogView } from './views/catalog';
 import { communeView } from './views/commune';
 import { communesView } from './views/communes';
@@ -56,6 +62,14 @@ const VIEWS: Record<string, (ctx: ViewContext, params: Record<string, string>) =
   '/parapheur/dossiers/:id': parapheurFolderView,
   '/parapheur/circuits': parapheurTemplatesView,
   '/parapheur/delegations': parapheurDelegationsView,
+  '/archives': archiveSearchView,
+  '/archives/verser': archiveTransferView,
+  '/archives/unites/:id': archiveUnitView,
+  '/archives/eliminations': archiveDisposalsView,
+  '/archives/eliminations/:id': archiveDisposalView,
+  '/archives/referentiel': archiveReferentialView,
+  '/archives/integrite': archiveIntegrityView,
+  '/dsi/archives': dsiArchiveView,
   '/signatures/validation': signatureValidationView,
   '/conges': leaveMineView,
   '/conges/nouvelle': leaveFormView,

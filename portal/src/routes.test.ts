@@ -1,5 +1,6 @@
 import type { Me } from './api';
 import { ROUTES, isGedWriter, navigationPathOf, pathOfHashRoute, routeOf } from './routes';
+import { ROLE_LABELS } from './format';
 
 const person = (roles: string[], operator = false): Me => ({
   subject: 's',
@@ -14,11 +15,11 @@ const pages = (me: Me) => ROUTES.filter((r) => r.nav && r.allowed(me)).map((r) =
 
 describe('routes by role', () => {
   it('offers the communes pages to the DSI operator only', () => {
-    expect(pages(person(['platform-operator'], true))).toEqual(['/', '/catalogue', '/signatures/validation', '/communes', '/procedures']);
+    expect(pages(person(['platform-operator'], true))).toEqual(['/', '/catalogue', '/signatures/validation', '/communes', '/procedures', '/dsi/archives']);
     expect(routeOf('/procedures')?.route.allowed(person(['commune-admin']))).toBe(false);
     expect(routeOf('/procedures/reglages')?.route.path).toBe('/procedures/reglages');
-    expect(pages(person(['commune-admin']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/conges', '/missions', '/taches', '/signatures/validation', '/journal']);
-    expect(pages(person(['agent']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/conges', '/missions', '/taches', '/signatures/validation']);
+    expect(pages(person(['commune-admin']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/archives', '/conges', '/missions', '/taches', '/signatures/validation', '/journal']);
+    expect(pages(person(['agent']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/archives', '/conges', '/missions', '/taches', '/signatures/validation']);
     expect(routeOf('/communes/67482')?.route.allowed(person(['commune-admin']))).toBe(false);
   });
 
@@ -88,7 +89,8 @@ describe('routes by role', () => {
 
   it('offers the mission orders to the commune’s people, after « Mes congés »', () => {
     const agent = person(['agent']);
-    expect(pages(agent).slice(5, 8)).toEqual(['/conges', '/missions', '/taches']);
+    const list = pages(agent);
+    expect(list.slice(list.indexOf('/conges'), list.indexOf('/conges') + 3)).toEqual(['/conges', '/missions', '/taches']);
     expect(ROUTES.find((r) => r.path === '/missions')?.label).toBe('Mes ordres de mission');
     expect(routeOf('/missions')?.route.allowed(person(['platform-operator'], true))).toBe(false);
     expect(routeOf('/missions/nouveau')?.route.path).toBe('/missions/nouveau');
@@ -96,6 +98,50 @@ describe('routes by role', () => {
     expect(routeOf('/missions/nouveau')?.route.allowed(person(['elected-official']))).toBe(true);
     expect(navigationPathOf('/missions/nouveau')).toBe('/missions');
     expect(navigationPathOf('/missions/abc')).toBe('/missions');
+  });
+
+  it('offers the archives to the commune’s people, each page to the roles that use it', () => {
+    const agent = person(['agent']);
+    const official = person(['elected-official']);
+    const admin = person(['commune-admin']);
+    const archivist = person(['archivist']);
+    const operatorPerson = person(['platform-operator'], true);
+    const allowed = (path: string, me: Me) => routeOf(path)?.route.allowed(me);
+    expect(ROUTES.find((r) => r.path === '/archives')?.label).toBe('Archives');
+    expect(pages(archivist)).toContain('/archives');
+    expect(pages(official)).toContain('/archives');
+    expect(pages(operatorPerson)).not.toContain('/archives');
+    // transfers: the GED's writers
+    expect(allowed('/archives/verser', agent)).toBe(true);
+    expect(allowed('/archives/verser', person(['manager']))).toBe(true);
+    expect(allowed('/archives/verser', admin)).toBe(true);
+    expect(allowed('/archives/verser', official)).toBe(false);
+    expect(allowed('/archives/verser', archivist)).toBe(false);
+    // units and referential: every commune member
+    expect(routeOf('/archives/unites/0b1c2d3e-0000-4000-8000-000000000001')?.params).toEqual({ id: '0b1c2d3e-0000-4000-8000-000000000001' });
+    expect(allowed('/archives/unites/u-1', official)).toBe(true);
+    expect(allowed('/archives/unites/u-1', operatorPerson)).toBe(false);
+    expect(allowed('/archives/referentiel', agent)).toBe(true);
+    // disposals: the administrator and the archives authority
+    expect(allowed('/archives/eliminations', admin)).toBe(true);
+    expect(allowed('/archives/eliminations', archivist)).toBe(true);
+    expect(allowed('/archives/eliminations', agent)).toBe(false);
+    expect(routeOf('/archives/eliminations/p-1')?.params).toEqual({ id: 'p-1' });
+    expect(allowed('/archives/eliminations/p-1', archivist)).toBe(true);
+    expect(allowed('/archives/eliminations/p-1', official)).toBe(false);
+    // integrity: the administrator and the elected officials; the DSI on its own page
+    expect(allowed('/archives/integrite', admin)).toBe(true);
+    expect(allowed('/archives/integrite', official)).toBe(true);
+    expect(allowed('/archives/integrite', agent)).toBe(false);
+    expect(allowed('/archives/integrite', operatorPerson)).toBe(false);
+    expect(allowed('/dsi/archives', operatorPerson)).toBe(true);
+    expect(allowed('/dsi/archives', admin)).toBe(false);
+    expect(ROUTES.find((r) => r.path === '/dsi/archives')?.label).toBe('Intégrité des archives');
+    for (const path of ['/archives/verser', '/archives/unites/u-1', '/archives/eliminations', '/archives/eliminations/p-1', '/archives/referentiel', '/archives/integrite']) {
+      expect(navigationPathOf(path)).toBe('/archives');
+    }
+    expect(navigationPathOf('/dsi/archives')).toBe('/dsi/archives');
+    expect(ROLE_LABELS.archivist).toBe("Autorité d'archives");
   });
 
   it('turns hash-route links into portal paths, other hashes being left alone', () => {

@@ -1,5 +1,6 @@
 // The portal's pages and who sees them.
 import type { Me } from './api';
+import { canTransfer, readsIntegrity, takesPartInDisposals } from './archive';
 
 export interface RouteDef {
   /** Path pattern; `:name` segments are parameters. */
@@ -38,6 +39,13 @@ export const ROUTES: RouteDef[] = [
   { path: '/parapheur/dossiers/:id', label: 'Dossier du parapheur', allowed: communeMember, nav: false },
   { path: '/parapheur/circuits', label: 'Circuits de signature', allowed: communeAdmin, nav: false },
   { path: '/parapheur/delegations', label: 'Délégations de signature', allowed: communeMember, nav: false },
+  { path: '/archives', label: 'Archives', allowed: communeMember, nav: true },
+  { path: '/archives/verser', label: 'Verser aux archives', allowed: canTransfer, nav: false },
+  { path: '/archives/unites/:id', label: "Unité d'archives", allowed: communeMember, nav: false },
+  { path: '/archives/eliminations', label: 'Éliminations', allowed: takesPartInDisposals, nav: false },
+  { path: '/archives/eliminations/:id', label: "Proposition d'élimination", allowed: takesPartInDisposals, nav: false },
+  { path: '/archives/referentiel', label: "Référentiel d'archivage", allowed: communeMember, nav: false },
+  { path: '/archives/integrite', label: 'Intégrité des archives', allowed: readsIntegrity, nav: false },
   { path: '/conges', label: 'Mes congés', allowed: communeMember, nav: true },
   { path: '/conges/nouvelle', label: 'Demander un congé', allowed: communeMember, nav: false },
   { path: '/conges/calendrier', label: 'Calendrier d’équipe', allowed: communeMember, nav: false },
@@ -52,6 +60,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/communes/nouvelle', label: 'Enregistrer une commune', allowed: operator, nav: false },
   { path: '/communes/:insee', label: 'Commune', allowed: operator, nav: false },
   { path: '/procedures', label: 'Procédures des communes', allowed: operator, nav: true },
+  { path: '/dsi/archives', label: 'Intégrité des archives', allowed: operator, nav: true },
   { path: '/journal', label: "Journal d'audit", allowed: communeAdmin, nav: true },
 ];
 

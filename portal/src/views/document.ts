@@ -1,5 +1,5 @@
 import type { DocumentFolder, DocumentType, DocumentVersion, GedDocument } from '../api';
-import { announce, h } from '../dom';
+import { announce, h, srOnly } from '../dom';
 import { buildFolderTree, extractionLabel, flattenFolderTree, parseTags } from '../documents';
 import { formatBytes, formatDateTime } from '../format';
 import { isGedWriter } from '../routes';
@@ -59,6 +59,7 @@ function mainActions(ctx: ViewContext, doc: GedDocument, folders: DocumentFolder
     b.addEventListener('click', onClick);
     actions.push(b);
   };
+  actions.push(h('a', { href: `/archives/verser?document=${encodeURIComponent(doc.id)}`, 'data-link': true, class: 'button small secondary' }, 'Archiver', srOnly(` « ${doc.title} » dans le système d’archivage électronique`)));
   button('Modifier les informations', 'secondary', () => editDialog(ctx, doc, folders, types));
   button('Mettre à la corbeille', 'danger', () => trashDialog(ctx, doc));
   return actions;

@@ -230,9 +230,15 @@ public final class DestructionCertificate {
     }
     StringBuilder out = new StringBuilder();
     CharsetEncoder cp1252 = Charset.forName("windows-1252").newEncoder();
-    for (char ch : s.toCharArray()) {
-      out.append(ch >= 32 && cp1252.canEncode(ch) ? ch : (Character.isWhitespace(ch) ? ' ' : '?'));
-    }
+    s.codePoints()
+        .forEach(
+            cp -> {
+              if (cp >= 32 && Character.isBmpCodePoint(cp) && cp1252.canEncode((char) cp)) {
+                out.append((char) cp);
+              } else {
+                out.append(Character.isWhitespace(cp) ? ' ' : '?');
+              }
+            });
     return out.toString();
   }
 }
