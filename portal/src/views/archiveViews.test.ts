@@ -465,6 +465,42 @@ describe('an archive unit', () => {
     URL.revokeObjectURL = objectUrls.revoke;
   });
 
+  it('shows a destroyed unit: its files listed as deleted, without any download, hold or export', async () => {
+    const deletedAt = '2026-12-02T09:00:01Z';
+    server({
+      'GET /archive/units/u-1': detail(
+        {
+          objects: detail().objects.map((o) => ({ ...o, deletedAt })),
+          journal: [
+            ...detail().journal,
+            { seq: 9, id: 'j-9', at: deletedAt, eventType: 'unit.destroyed', unitId: 'u-1', actorName: 'Paul Archiviste', details: '{}', prevHash: 'b'.repeat(64), hash: 'c'.repeat(64) },
+          ],
+        },
+        { status: 'DESTROYED', destroyedAt: deletedAt, description: null, keywords: [] },
+      ),
+    });
+    const main = await render(archiveUnitView(context(me(['commune-admin'], 'Marie Admin')), { id: 'u-1' }));
+    expect(main.querySelector('h1')?.textContent).toBe('Courrier au préfet');
+    expect(headings(main, 'h2')).toEqual(['Description', 'Règles de gestion', 'Fichiers', 'Journal de l’unité']);
+    const facts = main.querySelector('dl.facts') as HTMLElement;
+    const status = [...facts.querySelectorAll('dt')].find((dt) => dt.textContent === 'Statut')?.nextElementSibling;
+    expect(status?.textContent).toBe('Détruite');
+    expect(facts.textContent).toContain('Détruite le02/12/2026 10:00');
+    expect(main.querySelector('.disposal-outlook')?.textContent).toBe('L’unité a été détruite.');
+    const rows = [...main.querySelectorAll('[aria-label="Fichiers de l’unité"] tbody tr')];
+    expect(rows.map((r) => r.querySelector('th')?.textContent)).toEqual(['courrier.pdf', 'courrier.pdf.validation.json']);
+    for (const row of rows) {
+      expect(row.lastElementChild?.textContent).toBe('Supprimé le 02/12/2026 10:00');
+      expect(row.querySelector('button')).toBeNull();
+    }
+    // the fingerprints stay, nothing can be downloaded, exported or held any more
+    expect(rows[0].querySelector('code')?.textContent).toBe(SHA);
+    expect(main.querySelectorAll('button')).toHaveLength(0);
+    expect(main.querySelector('.hold-form')).toBeNull();
+    expect(main.querySelector('[aria-label="Journal de l’unité"]')?.textContent).toContain('Unité détruite');
+    expectAccessibleStructure(main);
+  });
+
   it('says when the files may not be communicated yet', async () => {
     server({ 'GET /archive/units/u-1': detail({ objects: [], restricted: true }, { accessRestrictedUntil: '2075-01-01' }) });
     const main = await render(archiveUnitView(context(), { id: 'u-1' }));
