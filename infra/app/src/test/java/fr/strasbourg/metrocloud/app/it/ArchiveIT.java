@@ -47,8 +47,11 @@ import org.junit.jupiter.api.Test;
  */
 class ArchiveIT extends PlatformTestBase {
 
-  private static final Commune HANGENBIETEN = new Commune("67182", "Hangenbieten", "67980", 1620);
-  private static final Commune LIPSHEIM = new Commune("67268", "Lipsheim", "67640", 2700);
+  // Communes of the Bas-Rhin outside the Eurométropole (a 34th joining), so that no other test
+  // shares them: other tests decommission, delete the buckets of or count the events of the
+  // member communes they use.
+  private static final Commune HAGUENAU = new Commune("67180", "Haguenau", "67500", 35000);
+  private static final Commune BISCHWILLER = new Commune("67046", "Bischwiller", "67240", 12500);
   private static final Commune BREUSCHWICKERSHEIM =
       new Commune("67065", "Breuschwickersheim", "67112", 1300);
   private static final Commune LA_WANTZENAU = new Commune("67519", "La Wantzenau", "67610", 5900);
@@ -72,11 +75,11 @@ class ArchiveIT extends PlatformTestBase {
   @Test
   void aSignedActFromTheGedIsArchivedWithItsValidationReportFingerprintsAndValidSedaMessages()
       throws Exception {
-    ApiClient admin = setUp(HANGENBIETEN, "document-management", "e-signature", "archiving");
+    ApiClient admin = setUp(HAGUENAU, "document-management", "e-signature", "archiving");
     platform.ensurePerson(
-        "maire.hangenbieten", "Martine", "Maire", List.of("elected-official"), HANGENBIETEN);
-    ApiClient agent = platform.as("agent.hangenbieten", HANGENBIETEN);
-    ApiClient maire = platform.as("maire.hangenbieten", HANGENBIETEN);
+        "maire.haguenau", "Martine", "Maire", List.of("elected-official"), HAGUENAU);
+    ApiClient agent = platform.as("agent.haguenau", HAGUENAU);
+    ApiClient maire = platform.as("maire.haguenau", HAGUENAU);
     ApiClient other = setUpOther();
     // the commune wants what its circuits sign archived automatically
     assertProblem(
@@ -103,7 +106,7 @@ class ArchiveIT extends PlatformTestBase {
                     "{\"name\":\"Arrêtés "
                         + UUID.randomUUID()
                         + "\",\"steps\":[{\"stage\":1,\"kind\":\"SIGNATURE\","
-                        + "\"username\":\"maire.hangenbieten\",\"label\":\"Maire\"}]}"),
+                        + "\"username\":\"maire.haguenau\",\"label\":\"Maire\"}]}"),
                 201)
             .json()
             .getString("id");
@@ -167,10 +170,10 @@ class ArchiveIT extends PlatformTestBase {
             .json();
     String unitId = unit.getString("id");
     assertThat(unit.getString("title")).isEqualTo("Arrêté 2026-17");
-    assertThat(unit.getString("reference")).startsWith("67182-");
+    assertThat(unit.getString("reference")).startsWith("67180-");
     assertThat(unit.getString("finalAction")).isEqualTo("KEEP");
     assertThat(unit.containsKey("retentionEnd") && !unit.isNull("retentionEnd")).isFalse();
-    assertThat(unit.getString("agreement")).isEqualTo("CONV-67182-GENERALE");
+    assertThat(unit.getString("agreement")).isEqualTo("CONV-67180-GENERALE");
     assertThat(unit.getString("source")).isEqualTo("GED");
     assertThat(unit.getInt("sourceDocumentVersion")).isEqualTo(2);
 
@@ -261,8 +264,8 @@ class ArchiveIT extends PlatformTestBase {
 
   @Test
   void aTransferOutsideTheAgreementOrWithBadInputArchivesNothing() {
-    ApiClient admin = setUp(LIPSHEIM, "document-management", "archiving");
-    ApiClient agent = platform.as("agent.lipsheim", LIPSHEIM);
+    ApiClient admin = setUp(BISCHWILLER, "document-management", "archiving");
+    ApiClient agent = platform.as("agent.bischwiller", BISCHWILLER);
     String document =
         assertOk(
                 agent.upload(
@@ -323,7 +326,7 @@ class ArchiveIT extends PlatformTestBase {
     assertOk(
         admin.send(
             "PUT",
-            "/api/v1/archive/agreements/CONV-67268-RH",
+            "/api/v1/archive/agreements/CONV-67046-RH",
             "{\"label\":\"Dossiers du personnel\",\"services\":[\"RESSOURCES_HUMAINES\"],\"rules\":[\"CONGES\"],\"active\":false}",
             "application/json"),
         200);
@@ -333,14 +336,14 @@ class ArchiveIT extends PlatformTestBase {
                 "/api/v1/archive/units",
                 "{\"documentId\":\""
                     + document
-                    + "\",\"service\":\"RESSOURCES_HUMAINES\",\"ruleCode\":\"CONGES\",\"agreement\":\"CONV-67268-RH\"}"),
+                    + "\",\"service\":\"RESSOURCES_HUMAINES\",\"ruleCode\":\"CONGES\",\"agreement\":\"CONV-67046-RH\"}"),
             422,
             "outside-agreement");
     assertThat(inactive.getString("detail")).contains("n'est plus en vigueur");
     assertProblem(
         agent.send(
             "PUT",
-            "/api/v1/archive/agreements/CONV-67268-RH",
+            "/api/v1/archive/agreements/CONV-67046-RH",
             "{\"label\":\"x\",\"services\":[\"FINANCES\"],\"rules\":[\"FACTURES\"]}",
             "application/json"),
         403,
@@ -366,15 +369,15 @@ class ArchiveIT extends PlatformTestBase {
 
   @Test
   void sedaPackagesAreAnsweredWithAReplyAndRefusalsArchiveNothing() throws Exception {
-    setUp(LIPSHEIM, "document-management", "archiving");
-    ApiClient agent = platform.as("agent.lipsheim", LIPSHEIM);
+    setUp(BISCHWILLER, "document-management", "archiving");
+    ApiClient agent = platform.as("agent.bischwiller", BISCHWILLER);
     byte[] pdf = SampleFiles.pdf("Délibération du conseil municipal", "Budget primitif 2026");
     String message = "MSG-" + UUID.randomUUID();
     byte[] good =
         sedaPackage(
             message,
-            "CONV-67268-GENERALE",
-            "67268-FINANCES",
+            "CONV-67046-GENERALE",
+            "67046-FINANCES",
             "DELIBERATIONS",
             "Keep",
             pdf,
@@ -404,8 +407,8 @@ class ArchiveIT extends PlatformTestBase {
         agent,
         sedaPackage(
             "MSG-" + UUID.randomUUID(),
-            "CONV-67268-GENERALE",
-            "67268-FINANCES",
+            "CONV-67046-GENERALE",
+            "67046-FINANCES",
             "DELIBERATIONS",
             "Keep",
             pdf,
@@ -415,8 +418,8 @@ class ArchiveIT extends PlatformTestBase {
         agent,
         sedaPackage(
             "MSG-" + UUID.randomUUID(),
-            "CONV-67268-GENERALE",
-            "67268-CAMPING",
+            "CONV-67046-GENERALE",
+            "67046-CAMPING",
             "DELIBERATIONS",
             "Keep",
             pdf,
@@ -426,8 +429,8 @@ class ArchiveIT extends PlatformTestBase {
         agent,
         sedaPackage(
             "MSG-" + UUID.randomUUID(),
-            "CONV-67268-GENERALE",
-            "67268-FINANCES",
+            "CONV-67046-GENERALE",
+            "67046-FINANCES",
             "DELIBERATIONS",
             "Destroy",
             pdf,
@@ -453,14 +456,14 @@ class ArchiveIT extends PlatformTestBase {
   @Test
   void theObjectStoreGoingDownDuringATransferArchivesNothingAndTheSamePackageIsAcceptedAfter()
       throws Exception {
-    setUp(LIPSHEIM, "document-management", "archiving");
-    ApiClient agent = platform.as("agent.lipsheim", LIPSHEIM);
+    setUp(BISCHWILLER, "document-management", "archiving");
+    ApiClient agent = platform.as("agent.bischwiller", BISCHWILLER);
     byte[] pdf = SampleFiles.pdfOfSize(2_000_000, 11, "Plan local d'urbanisme");
     byte[] pkg =
         sedaPackage(
             "MSG-" + UUID.randomUUID(),
-            "CONV-67268-GENERALE",
-            "67268-URBANISME",
+            "CONV-67046-GENERALE",
+            "67046-URBANISME",
             "MARCHES_PUBLICS",
             "Destroy",
             pdf,
@@ -728,8 +731,8 @@ class ArchiveIT extends PlatformTestBase {
   @Test
   void legalHoldsAreTheAdministratorsAndRestrictedUnitsAreNotCommunicatedToAgents()
       throws Exception {
-    ApiClient admin = setUp(HANGENBIETEN, "document-management", "e-signature", "archiving");
-    ApiClient agent = platform.as("agent.hangenbieten", HANGENBIETEN);
+    ApiClient admin = setUp(HAGUENAU, "document-management", "e-signature", "archiving");
+    ApiClient agent = platform.as("agent.haguenau", HAGUENAU);
     String document =
         assertOk(
                 agent.upload(
@@ -797,11 +800,11 @@ class ArchiveIT extends PlatformTestBase {
   @Test
   void destructionNeedsTheCommuneAndTheArchivesAuthorityBlocksOnHoldsAndLeavesACertificate()
       throws Exception {
-    ApiClient admin = setUp(LIPSHEIM, "document-management", "archiving");
-    ApiClient agent = platform.as("agent.lipsheim", LIPSHEIM);
+    ApiClient admin = setUp(BISCHWILLER, "document-management", "archiving");
+    ApiClient agent = platform.as("agent.bischwiller", BISCHWILLER);
     platform.ensurePerson(
-        "archiviste.lipsheim", "Armand", "Archiviste", List.of("archivist"), LIPSHEIM);
-    ApiClient authority = platform.as("archiviste.lipsheim", LIPSHEIM);
+        "archiviste.bischwiller", "Armand", "Archiviste", List.of("archivist"), BISCHWILLER);
+    ApiClient authority = platform.as("archiviste.bischwiller", BISCHWILLER);
     String a =
         archive(
             agent,
@@ -897,7 +900,7 @@ class ArchiveIT extends PlatformTestBase {
                     Storage.client()
                         .statObject(
                             io.minio.StatObjectArgs.builder()
-                                .bucket("metrocloud-" + LIPSHEIM.insee())
+                                .bucket("metrocloud-" + BISCHWILLER.insee())
                                 .object(fileKey)
                                 .build())))
         .as("the object is gone from the store")
@@ -944,8 +947,8 @@ class ArchiveIT extends PlatformTestBase {
 
   @Test
   void theEvidenceBundleProvesTheFilesAndTheirJournalUpToATimestampedSeal() throws Exception {
-    setUp(LIPSHEIM, "document-management", "archiving");
-    ApiClient agent = platform.as("agent.lipsheim", LIPSHEIM);
+    setUp(BISCHWILLER, "document-management", "archiving");
+    ApiClient agent = platform.as("agent.bischwiller", BISCHWILLER);
     byte[] text = ("Compte rendu du conseil " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
     String document =
         assertOk(agent.upload("/api/v1/documents", "compte-rendu.txt", "text/plain", text), 201)
@@ -1052,12 +1055,12 @@ class ArchiveIT extends PlatformTestBase {
         assertOk(
                 platform
                     .operator()
-                    .post("/api/v1/tenants/" + LIPSHEIM.insee() + "/archive/maintenance", "{}"),
+                    .post("/api/v1/tenants/" + BISCHWILLER.insee() + "/archive/maintenance", "{}"),
                 200)
             .json();
     // (a few kilobytes make a few millionths of a GB-month: the exact bytes are recorded beside)
     assertThat(maintenance.getJsonNumber("gbMonth").bigDecimalValue()).isNotNegative();
-    ApiClient admin = platform.as(Platform.adminOf(LIPSHEIM), LIPSHEIM);
+    ApiClient admin = platform.as(Platform.adminOf(BISCHWILLER), BISCHWILLER);
     assertThat(
             admin
                 .get("/api/v1/usage?service=archiving&limit=1000")
@@ -1070,9 +1073,9 @@ class ArchiveIT extends PlatformTestBase {
 
   @Test
   void aCommuneHoldingArchivesIsDecommissionedOnlyAfterTheirExport() throws Exception {
-    Commune obernai = new Commune("67348", "Obernai", "67210", 11000);
-    setUp(obernai, "document-management", "archiving");
-    ApiClient agent = platform.as("agent.obernai", obernai);
+    Commune barr = new Commune("67021", "Barr", "67140", 7000);
+    setUp(barr, "document-management", "archiving");
+    ApiClient agent = platform.as("agent.barr", barr);
     String unit = archiveText(agent, "registre.txt", "Registre des délibérations 1990");
     String reference =
         agent
@@ -1081,7 +1084,7 @@ class ArchiveIT extends PlatformTestBase {
             .getJsonObject("unit")
             .getString("reference");
     ApiClient operator = platform.operator();
-    String tenant = "/api/v1/tenants/" + obernai.insee();
+    String tenant = "/api/v1/tenants/" + barr.insee();
     assertOk(operator.post(tenant + "/suspend", "{\"reason\":\"Départ de la commune\"}"), 200);
     assertThat(operator.download(tenant + "/documents/export").status()).isEqualTo(200);
     JsonObject blocked =
@@ -1100,15 +1103,15 @@ class ArchiveIT extends PlatformTestBase {
     assertThat(entries)
         .containsKeys("journal/entrees.json", "journal/sceaux.json", "pki/racine.crt");
     assertOk(operator.post(tenant + "/decommission", "{\"reason\":\"Départ\"}"), 200);
-    assertThat(Storage.bucketExists("metrocloud-" + obernai.insee())).isFalse();
+    assertThat(Storage.bucketExists("metrocloud-" + barr.insee())).isFalse();
   }
 
   // ---- helpers
   // ------------------------------------------------------------------------------------
 
   private ApiClient setUpOther() {
-    setUp(LIPSHEIM, "document-management", "archiving");
-    return platform.as("agent.lipsheim", LIPSHEIM);
+    setUp(BISCHWILLER, "document-management", "archiving");
+    return platform.as("agent.bischwiller", BISCHWILLER);
   }
 
   private static String archive(

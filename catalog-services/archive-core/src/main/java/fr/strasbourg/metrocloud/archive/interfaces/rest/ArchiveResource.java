@@ -449,6 +449,11 @@ public class ArchiveResource {
   @Operation(summary = "Reject a disposal proposal, with a reason")
   public Disposals.Proposal reject(@PathParam("id") String id, ArchiveDtos.RejectRequest request) {
     archive.guard(caller);
+    if (request == null || request.reason() == null || request.reason().isBlank()) {
+      // checked before the transaction: a refusal of bad input is not an incident
+      throw new UnprocessableProblem(
+          "reason-required", "Un refus se motive : indiquez la raison du refus.");
+    }
     return disposals.reject(
         caller,
         ArchiveDtos.id(id, "disposal-not-found", "Proposition"),
