@@ -3,6 +3,7 @@ package fr.strasbourg.metrocloud.workflow.application;
 import fr.strasbourg.metrocloud.catalog.api.ServiceCode;
 import fr.strasbourg.metrocloud.catalog.api.UsageEvent;
 import fr.strasbourg.metrocloud.catalog.api.UsageRecorder;
+import fr.strasbourg.metrocloud.integration.api.Outbox;
 import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
 import fr.strasbourg.metrocloud.kernel.tenancy.Role;
 import fr.strasbourg.metrocloud.kernel.tenancy.TenantBound;
@@ -33,6 +34,8 @@ import org.flowable.task.api.Task;
 @Transactional
 @TenantBound
 public class Procedures {
+
+  @Inject Outbox outbox;
 
   @PersistenceContext EntityManager em;
 
@@ -113,8 +116,14 @@ public class Procedures {
     return openTasks.stream().anyMatch(t -> Tasks.isCandidate(engine, caller, t.getId()));
   }
 
-  /** An event for the HR connector, once per subject and type, in the caller's transaction. */
+  /**
+   * An event for the HR connector, once per subject and type, in the caller's transaction: kept in
+   * the procedure's events and enqueued in the integration outbox (delivered after the commit).
+   */
   public void emit(CallContext caller, String type, UUID subject, String payload) {
+    outbox.enqueue(
+        caller,
+        new Outbox.OutboundMessage(Outbox.Connector.HR, type, type + "/" + subject, payload));
     em.createNativeQuery(
             "INSERT INTO workflow_events (id, tenant_id, event_type, subject_id, payload, at)"
                 + " VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6) ON CONFLICT DO NOTHING")

@@ -1,0 +1,256 @@
+package fr.strasbourg.metrocloud.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.strasbourg.metrocloud.app.support.HrSimulator;
+import fr.strasbourg.metrocloud.app.support.PlatformTestBase;
+import fr.strasbourg.metrocloud.testkit.ApiClient;
+import fr.strasbourg.metrocloud.testkit.Platform;
+import fr.strasbourg.metrocloud.testkit.SampleCommunes.Commune;
+import jakarta.json.JsonObject;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The connectors' delivery end to end: an approved leave request reaches the commune's HR software
+ * (a real HTTP server) through the transactional outbox and the Camel route; with the software down
+ * the message is retried with back-off, dies, is replayed after recovery and arrives exactly once;
+ * a lost acknowledgement makes a redelivery that the idempotency key neutralises.
+ */
+class IntegrationIT extends PlatformTestBase {
+
+  /** A commune outside the Eurométropole, used by no other test. */
+  private static final Commune WISSEMBOURG = new Commune("67544", "Wissembourg", "67160", 7500);
+
+  private HrSimulator hr;
+  private ApiClient admin;
+  private ApiClient agent;
+  private ApiClient chef;
+
+  @BeforeEach
+  void commune() throws Exception {
+    platform.ensureActiveCommune(WISSEMBOURG);
+    admin = platform.as(Platform.adminOf(WISSEMBOURG), WISSEMBOURG);
+    ApiClient.Reply r = admin.post("/api/v1/subscriptions", "{\"service\":\"leave-requests\"}");
+    assertThat(r.status()).as(r.toString()).isIn(201, 409);
+    platform.ensurePerson("agent.wissembourg", "Wanda", "Agent", List.of("agent"), WISSEMBOURG);
+    platform.ensurePerson(
+        "chef.wissembourg", "Walter", "Chef", List.of("agent", "manager"), WISSEMBOURG);
+    workflowAgent("agent.wissembourg", "Wanda Agent", "chef.wissembourg");
+    workflowAgent("chef.wissembourg", "Walter Chef", null);
+    assertOk(
+        admin.send(
+            "PUT",
+            "/api/v1/workflow/settings",
+            "{\"hrValidation\":false,\"reminderWorkingDays\":5}",
+            "application/json"),
+        200);
+    assertOk(
+        admin.send(
+            "PUT",
+            "/api/v1/leave/balances/agent.wissembourg/CA",
+            "{\"days\":200}",
+            "application/json"),
+        200);
+    agent = platform.as("agent.wissembourg", WISSEMBOURG);
+    chef = platform.as("chef.wissembourg", WISSEMBOURG);
+    hr = new HrSimulator("metrocloud-wissembourg", "s3cret-RH").start();
+    connector(hr.baseUrl(), "metrocloud-wissembourg", "s3cret-RH");
+  }
+
+  @AfterEach
+  void stop() {
+    hr.close();
+  }
+
+  @Test
+  void aConnectorKeepsItsSecretAndItsTestSaysWhichStepFailed() throws Exception {
+    JsonObject view = admin.get("/api/v1/integration/connectors/HR").json();
+    assertThat(view.getBoolean("secretSet")).isTrue();
+    assertThat(view.toString()).doesNotContain("s3cret-RH");
+    JsonObject ok =
+        assertOk(admin.post("/api/v1/integration/connectors/HR/test", "{}"), 200).json();
+    assertThat(ok.getBoolean("ok")).as(ok.toString()).isTrue();
+
+    // wrong password: the authentication step fails
+    connector(hr.baseUrl(), "metrocloud-wissembourg", "mauvais");
+    JsonObject refused = admin.post("/api/v1/integration/connectors/HR/test", "{}").json();
+    assertThat(refused.getBoolean("ok")).isFalse();
+    assertThat(last(refused).getString("name")).isEqualTo("Authentification");
+    // nothing listens: the TCP step fails
+    int closed;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    connector("http://127.0.0.1:" + closed + "/rh", "metrocloud-wissembourg", "s3cret-RH");
+    JsonObject down = admin.post("/api/v1/integration/connectors/HR/test", "{}").json();
+    assertThat(last(down).getString("name")).isEqualTo("Connexion TCP");
+    assertThat(last(down).getString("detail")).contains("refusée");
+    // hostile input
+    assertProblem(
+        admin.send(
+            "PUT",
+            "/api/v1/integration/connectors/HR",
+            "{\"transport\":\"REST\",\"endpoint\":\"http://u:p@rh.example.org/\"}",
+            "application/json"),
+        422,
+        "invalid-connector");
+    assertProblem(
+        admin.send(
+            "PUT",
+            "/api/v1/integration/connectors/HR",
+            "{\"transport\":\"FTP\",\"endpoint\":\"ftp://rh.example.org/\"}",
+            "application/json"),
+        422,
+        "invalid-connector");
+    assertProblem(agent.get("/api/v1/integration/connectors"), 403, "forbidden");
+  }
+
+  @Test
+  void anApprovedLeaveReachesTheHrSoftwareOnceThroughDownTimeDeadLetterAndReplay()
+      throws Exception {
+    hr.stop();
+    String leave = approvedLeave("2027-06-07");
+    String key = WISSEMBOURG.insee() + ":leave.approved/" + leave;
+
+    JsonObject dead =
+        await(
+            () -> message("leave.approved/" + leave, "DEAD"), "the message dies after 4 attempts");
+    assertThat(dead.getInt("attempts")).isEqualTo(4);
+    assertThat(dead.getString("lastError")).contains("refusée");
+    List<String> attempts =
+        admin
+            .get("/api/v1/integration/exchanges?flow=leave.approved&limit=100")
+            .jsonArray()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(e -> dead.getString("id").equals(e.getString("messageId", null)))
+            .map(e -> e.getString("status"))
+            .toList();
+    assertThat(attempts).containsExactlyInAnyOrder("FAILED", "FAILED", "FAILED", "DEAD");
+    assertThat(hr.receipts()).isZero();
+
+    // the software comes back; an administrator replays the dead letter
+    hr.start();
+    assertProblem(
+        admin.post("/api/v1/integration/messages/" + java.util.UUID.randomUUID() + "/replay", "{}"),
+        404,
+        "message-not-found");
+    assertOk(
+        admin.post("/api/v1/integration/messages/" + dead.getString("id") + "/replay", "{}"), 200);
+    await(() -> message("leave.approved/" + leave, "SENT"), "the replayed message is sent");
+    assertThat(hr.records()).containsKey(key);
+    assertThat(hr.records().get(key)).startsWith("/rh/leave.approved ").contains(leave);
+    assertProblem(
+        admin.post("/api/v1/integration/messages/" + dead.getString("id") + "/replay", "{}"),
+        409,
+        "not-dead");
+
+    // the cancellation's acknowledgement is lost once: redelivered, applied once
+    hr.loseAcknowledgements(1);
+    int before = hr.receipts();
+    assertOk(agent.post("/api/v1/leave/requests/" + leave + "/cancel", "{}"), 200);
+    await(() -> message("leave.cancelled/" + leave, "SENT"), "the cancellation is sent");
+    String cancelKey = WISSEMBOURG.insee() + ":leave.cancelled/" + leave;
+    assertThat(hr.receipts() - before).isEqualTo(2);
+    assertThat(hr.records().keySet().stream().filter(cancelKey::equals).count()).isEqualTo(1);
+    assertThat(hr.records().keySet().stream().filter(key::equals).count()).isEqualTo(1);
+  }
+
+  // ---- helpers
+  // ------------------------------------------------------------------------------------
+
+  private void connector(String endpoint, String user, String secret) {
+    assertOk(
+        admin.send(
+            "PUT",
+            "/api/v1/integration/connectors/HR",
+            "{\"transport\":\"REST\",\"endpoint\":\""
+                + endpoint
+                + "\",\"username\":\""
+                + user
+                + "\",\"secret\":\""
+                + secret
+                + "\",\"scheduleMinutes\":60}",
+            "application/json"),
+        200);
+  }
+
+  private void workflowAgent(String username, String name, String manager) {
+    assertOk(
+        admin.send(
+            "PUT",
+            "/api/v1/workflow/agents/" + username,
+            "{\"displayName\":\""
+                + name
+                + "\",\"service\":\"Ressources humaines\","
+                + (manager == null ? "" : "\"managerUsername\":\"" + manager + "\",")
+                + "\"workingPattern\":\"MON,TUE,WED,THU,FRI\"}",
+            "application/json"),
+        200);
+  }
+
+  /** A week of leave from {@code monday} (moved a week per rerun), approved by the manager. */
+  private String approvedLeave(String monday) {
+    java.time.LocalDate start = java.time.LocalDate.parse(monday);
+    for (int week = 0; week < 100; week++) {
+      java.time.LocalDate from = start.plusWeeks(week);
+      ApiClient.Reply r =
+          agent.post(
+              "/api/v1/leave/requests",
+              "{\"type\":\"CA\",\"startDate\":\""
+                  + from
+                  + "\",\"startHalf\":\"MORNING\",\"endDate\":\""
+                  + from.plusDays(1)
+                  + "\",\"endHalf\":\"AFTERNOON\",\"comment\":\"Congés\"}");
+      if (r.status() == 409) {
+        continue; // a previous run's leave that week
+      }
+      assertThat(r.status()).as(r.toString()).isEqualTo(201);
+      String id = r.json().getString("id");
+      String task =
+          chef.get("/api/v1/workflow/tasks").jsonArray().getValuesAs(JsonObject.class).stream()
+              .filter(t -> id.equals(t.getJsonObject("leaveRequest").getString("id")))
+              .map(t -> t.getString("id"))
+              .findFirst()
+              .orElseThrow();
+      assertOk(
+          chef.post("/api/v1/workflow/tasks/" + task + "/decision", "{\"decision\":\"approve\"}"),
+          200);
+      return id;
+    }
+    throw new IllegalStateException("no free week");
+  }
+
+  private JsonObject message(String idempotencyKey, String status) {
+    return admin
+        .get("/api/v1/integration/messages?limit=500")
+        .jsonArray()
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(m -> m.getString("idempotencyKey").equals(idempotencyKey))
+        .filter(m -> m.getString("status").equals(status))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static JsonObject last(JsonObject report) {
+    List<JsonObject> steps = report.getJsonArray("steps").getValuesAs(JsonObject.class);
+    return steps.get(steps.size() - 1);
+  }
+
+  private static <T> T await(Supplier<T> probe, String what) throws InterruptedException {
+    for (int i = 0; i < 120; i++) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("Timed out waiting until " + what);
+  }
+}

@@ -1,0 +1,102 @@
+package fr.strasbourg.metrocloud.integration.application;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
+import jakarta.enterprise.event.Startup;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.slf4j.MDC;
+
+/**
+ * The platform's one CamelContext, on Liberty's managed threads. Routes are shared by every
+ * commune: the commune travels as the {@code metrocloudTenant} header and in the logging context
+ * (MDC {@code tenant}) of every exchange; its endpoint and credentials are headers set by the
+ * dispatcher from the commune's connector.
+ */
+@ApplicationScoped
+public class CamelRuntime {
+
+  private static final Logger LOG = Logger.getLogger(CamelRuntime.class.getName());
+
+  /** Route delivering a JSON record to a REST endpoint (POST), with the idempotency key. */
+  public static final String DELIVER_REST = "direct:deliver-rest";
+
+  public static final String TENANT = "metrocloudTenant";
+  public static final String ENDPOINT = "metrocloudEndpoint";
+  public static final String FLOW = "metrocloudFlow";
+
+  @Resource ManagedThreadFactory threads;
+
+  private DefaultCamelContext camel;
+
+  private ProducerTemplate producer;
+
+  void start(@Observes Startup startup) {
+    try {
+      DefaultCamelContext context = new DefaultCamelContext();
+      context.setNameStrategy(
+          new org.apache.camel.impl.engine.ExplicitCamelContextNameStrategy("metrocloud"));
+      context.setUseMDCLogging(true);
+      if (threads != null) {
+        // Camel's own threads (few: routes are called synchronously) come from Liberty
+        context.getExecutorServiceManager().addThreadFactoryListener((source, factory) -> threads);
+      }
+      context.addRoutes(routes());
+      context.start();
+      camel = context;
+      producer = context.createProducerTemplate();
+    } catch (Exception e) {
+      LOG.log(Level.SEVERE, "Camel did not start: connectors cannot deliver", e);
+    }
+  }
+
+  void stop(@Observes Shutdown shutdown) {
+    if (camel != null) {
+      try {
+        producer.close();
+        camel.stop();
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "Camel stop", e);
+      }
+      camel = null;
+    }
+  }
+
+  static RouteBuilder routes() {
+    return new RouteBuilder() {
+      @Override
+      public void configure() {
+        from(DELIVER_REST)
+            .routeId("deliver-rest")
+            .process(
+                exchange -> {
+                  MDC.put("tenant", exchange.getIn().getHeader(TENANT, String.class));
+                  MDC.put("flow", exchange.getIn().getHeader(FLOW, String.class));
+                })
+            .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+            .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+            .toD("${header." + ENDPOINT + "}")
+            .process(exchange -> MDC.remove("flow"));
+      }
+    };
+  }
+
+  public ProducerTemplate producer() {
+    if (producer == null) {
+      throw new IllegalStateException("Camel is not running");
+    }
+    return producer;
+  }
+
+  public CamelContext context() {
+    return camel;
+  }
+}

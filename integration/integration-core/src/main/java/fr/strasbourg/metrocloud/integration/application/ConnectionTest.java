@@ -1,0 +1,130 @@
+package fr.strasbourg.metrocloud.integration.application;
+
+import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * « Tester la connexion »: checks a connector step by step and says precisely which step failed —
+ * name resolution, TCP connection, TLS, then the protocol (HTTP status and authentication for REST,
+ * the SSH server's banner for SFTP).
+ */
+@ApplicationScoped
+public class ConnectionTest {
+
+  static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  @Inject ConnectorSecrets secrets;
+
+  /** One step of the test. */
+  public record Step(String name, boolean ok, String detail) {}
+
+  /** The outcome: ok when every step passed. */
+  public record Report(boolean ok, List<Step> steps) {}
+
+  public Report test(CallContext commune, Connectors.Stored connector) {
+    List<Step> steps = new ArrayList<>();
+    URI uri = URI.create(connector.endpoint());
+    String host = uri.getHost();
+    boolean https = "https".equals(uri.getScheme());
+    int port =
+        uri.getPort() > 0 ? uri.getPort() : "sftp".equals(uri.getScheme()) ? 22 : https ? 443 : 80;
+    try {
+      InetAddress address = InetAddress.getByName(host);
+      steps.add(new Step("Résolution du nom", true, host + " → " + address.getHostAddress()));
+    } catch (UnknownHostException e) {
+      steps.add(new Step("Résolution du nom", false, "Nom d'hôte inconnu : " + host));
+      return new Report(false, steps);
+    }
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), (int) TIMEOUT.toMillis());
+      steps.add(new Step("Connexion TCP", true, host + ":" + port + " joignable"));
+      if ("SFTP".equals(connector.transport())) {
+        socket.setSoTimeout((int) TIMEOUT.toMillis());
+        String banner = readLine(socket.getInputStream());
+        boolean ssh = banner.startsWith("SSH-2.0");
+        steps.add(
+            new Step(
+                "Serveur SSH",
+                ssh,
+                ssh
+                    ? banner
+                    : "Le service ne répond pas comme un serveur SSH : « " + banner + " »"));
+        return new Report(ssh, steps);
+      }
+    } catch (ConnectException e) {
+      steps.add(new Step("Connexion TCP", false, "Connexion refusée sur " + host + ":" + port));
+      return new Report(false, steps);
+    } catch (java.net.SocketTimeoutException e) {
+      steps.add(
+          new Step("Connexion TCP", false, "Pas de réponse de " + host + ":" + port + " en 5 s"));
+      return new Report(false, steps);
+    } catch (IOException e) {
+      steps.add(
+          new Step("Connexion TCP", false, e.getClass().getSimpleName() + " : " + e.getMessage()));
+      return new Report(false, steps);
+    }
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json").GET();
+    secrets.authorization(commune, connector).ifPresent(a -> request.header("Authorization", a));
+    try {
+      HttpResponse<Void> response =
+          HttpClient.newBuilder()
+              .connectTimeout(TIMEOUT)
+              .build()
+              .send(request.build(), HttpResponse.BodyHandlers.discarding());
+      int status = response.statusCode();
+      if (https) {
+        steps.add(new Step("TLS", true, "Certificat du serveur accepté"));
+      }
+      if (status == 401 || status == 403) {
+        steps.add(
+            new Step("Authentification", false, "Identifiants refusés (HTTP " + status + ")"));
+        return new Report(false, steps);
+      }
+      if (status >= 400) {
+        steps.add(new Step("Réponse HTTP", false, "Le logiciel répond HTTP " + status));
+        return new Report(false, steps);
+      }
+      steps.add(new Step("Réponse HTTP", true, "HTTP " + status));
+      return new Report(true, steps);
+    } catch (javax.net.ssl.SSLException e) {
+      steps.add(new Step("TLS", false, "Échec TLS : " + e.getMessage()));
+    } catch (HttpTimeoutException e) {
+      steps.add(new Step("Réponse HTTP", false, "Pas de réponse HTTP en 5 s"));
+    } catch (IOException e) {
+      steps.add(
+          new Step("Réponse HTTP", false, e.getClass().getSimpleName() + " : " + e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      steps.add(new Step("Réponse HTTP", false, "Test interrompu"));
+    }
+    return new Report(false, steps);
+  }
+
+  private static String readLine(InputStream in) throws IOException {
+    byte[] buffer = new byte[256];
+    int n = 0;
+    int b;
+    while (n < buffer.length && (b = in.read()) >= 0 && b != '\n') {
+      buffer[n++] = (byte) b;
+    }
+    return new String(buffer, 0, n, StandardCharsets.US_ASCII).strip();
+  }
+}

@@ -1,0 +1,2 @@
+/** The integration API ({@code /api/v1/integration}). */
+package fr.strasbourg.metrocloud.integration.interfaces.rest;
