@@ -49,6 +49,15 @@ public class CamelRuntime {
         // Camel's own threads (few: routes are called synchronously) come from Liberty
         context.getExecutorServiceManager().addThreadFactoryListener((source, factory) -> threads);
       }
+      for (String scheme : new String[] {"http", "https"}) {
+        // a counterpart that hangs must not hold the dispatcher: bounded waits, then a retry later
+        org.apache.camel.component.http.HttpComponent http =
+            context.getComponent(scheme, org.apache.camel.component.http.HttpComponent.class);
+        http.setConnectTimeout(5_000);
+        http.setConnectionRequestTimeout(5_000);
+        http.setSoTimeout(30_000);
+        http.setResponseTimeout(30_000);
+      }
       context.addRoutes(routes());
       context.start();
       camel = context;

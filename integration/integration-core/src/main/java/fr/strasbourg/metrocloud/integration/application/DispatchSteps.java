@@ -159,6 +159,20 @@ public class DispatchSteps {
     return out;
   }
 
+  /** What a send gave: {@code error} null when the counterpart acknowledged. */
+  public record Outcome(Claimed message, String error, int millis) {}
+
+  /** Records a batch's outcomes in one transaction. */
+  public void record(CallContext commune, List<Outcome> outcomes) {
+    for (Outcome o : outcomes) {
+      if (o.error() == null) {
+        sent(commune, o.message(), o.millis());
+      } else {
+        failed(commune, o.message(), o.error(), o.millis());
+      }
+    }
+  }
+
   public void sent(CallContext commune, Claimed m, int millis) {
     Instant now = clock.instant();
     em.createNativeQuery(

@@ -16,10 +16,12 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -107,11 +109,31 @@ public class Dispatcher {
     }
   }
 
-  /** Delivers what is due for the commune; returns how many messages were sent. */
+  /**
+   * Delivers what is due for the commune, batch after batch (at most 100 batches of 50 per call);
+   * returns how many messages were sent.
+   */
   public int dispatch(CallContext commune) {
     int sent = 0;
     Map<Connector, Connectors.Stored> known = new HashMap<>();
-    for (DispatchSteps.Claimed m : steps.claimDue(commune, 50)) {
+    for (int batch = 0; batch < 100; batch++) {
+      List<DispatchSteps.Claimed> claimed = steps.claimDue(commune, 50);
+      if (claimed.isEmpty()) {
+        break;
+      }
+      sent += deliver(commune, claimed, known);
+    }
+    return sent;
+  }
+
+  private int deliver(
+      CallContext commune,
+      List<DispatchSteps.Claimed> claimed,
+      Map<Connector, Connectors.Stored> known) {
+    Map<Connector, Optional<String>> authorizations = new HashMap<>();
+    List<DispatchSteps.Outcome> outcomes = new ArrayList<>();
+    int sent = 0;
+    for (DispatchSteps.Claimed m : claimed) {
       Connectors.Stored connector =
           known.computeIfAbsent(m.connector(), k -> connectors.find(commune, k).orElse(null));
       long started = System.nanoTime();
@@ -121,22 +143,29 @@ public class Dispatcher {
       } else if (!"REST".equals(connector.transport())) {
         error = "Transport " + connector.transport() + " : envoi non pris en charge pour ce flux.";
       } else {
-        error = sendRest(commune, connector, m);
+        Optional<String> authorization =
+            authorizations.computeIfAbsent(
+                m.connector(), k -> secrets.authorization(commune, connector));
+        error = sendRest(commune, connector, authorization, m);
       }
       int millis = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
+      outcomes.add(new DispatchSteps.Outcome(m, error, millis));
       if (error == null) {
-        steps.sent(commune, m, millis);
         sent++;
-      } else {
-        steps.failed(commune, m, error, millis);
       }
     }
+    // the batch's outcomes in one transaction (a crash before it: the claims expire and the
+    // messages are sent again, which the idempotency keys make harmless)
+    steps.record(commune, outcomes);
     return sent;
   }
 
   /** Returns null when the counterpart acknowledged the record, else why it failed (French). */
   private String sendRest(
-      CallContext commune, Connectors.Stored connector, DispatchSteps.Claimed m) {
+      CallContext commune,
+      Connectors.Stored connector,
+      Optional<String> authorization,
+      DispatchSteps.Claimed m) {
     Map<String, Object> headers = new HashMap<>();
     headers.put(CamelRuntime.TENANT, commune.tenant().value());
     headers.put(CamelRuntime.FLOW, m.flow());
@@ -145,9 +174,7 @@ public class Dispatcher {
     headers.put("X-Correlation-Id", m.id().toString());
     headers.put("X-MetroCloud-Commune", commune.tenant().value());
     headers.put("X-MetroCloud-Flow", m.flow());
-    secrets
-        .authorization(commune, connector)
-        .ifPresent(value -> headers.put("Authorization", value));
+    authorization.ifPresent(value -> headers.put("Authorization", value));
     try {
       camel.producer().requestBodyAndHeaders(CamelRuntime.DELIVER_REST, m.payload(), headers);
       return null;
