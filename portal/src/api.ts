@@ -1,6 +1,7 @@
 // The platform's public REST API. Every call carries the access token; errors are RFC 9457 problem documents whose
 // French `detail` the portal shows as is.
 import { ArchiveApi } from './archive';
+import { IntegrationApi } from './integration';
 import { fileNameFromContentDisposition, searchPath, uploadPath, type UploadOptions } from './documents';
 import { calendarPath } from './leave';
 import { budgetLinesPath } from './missions';
@@ -839,6 +840,9 @@ export class Api {
 
   /** The shared electronic archive (SAE). */
   readonly archive = new ArchiveApi(this);
+
+  /** The connectors to the commune's HR and finance software, their outbox and exchange log. */
+  readonly integration = new IntegrationApi(this);
 
   me = () => this.request<Me>('GET', '/me');
   catalog = () => this.request<CatalogService[]>('GET', '/catalog/services');

@@ -23,6 +23,8 @@ import { trashView } from './views/documentTrash';
 import { newCommuneView } from './views/newCommune';
 import type { ViewContext } from './views/context';
 import { homeView } from './views/home';
+import { connectorsView } from './views/integrationConnectors';
+import { exchangesView } from './views/integrationExchanges';
 import { journalView } from './views/journal';
 import { subscriptionsView } from './views/subscriptions';
 import { parapheurInboxView } from './views/parapheurInbox';
@@ -80,6 +82,8 @@ const VIEWS: Record<string, (ctx: ViewContext, params: Record<string, string>) =
   '/missions/:id': missionOrderView,
   '/taches': tasksView,
   '/procedures/reglages': procedureSettingsView,
+  '/connecteurs': connectorsView,
+  '/connecteurs/echanges': exchangesView,
 };
 
 /** The parapheur's page in the navigation, which shows how many documents await the person. */

@@ -18,7 +18,7 @@ describe('routes by role', () => {
     expect(pages(person(['platform-operator'], true))).toEqual(['/', '/catalogue', '/signatures/validation', '/communes', '/procedures', '/dsi/archives']);
     expect(routeOf('/procedures')?.route.allowed(person(['commune-admin']))).toBe(false);
     expect(routeOf('/procedures/reglages')?.route.path).toBe('/procedures/reglages');
-    expect(pages(person(['commune-admin']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/archives', '/conges', '/missions', '/taches', '/signatures/validation', '/journal']);
+    expect(pages(person(['commune-admin']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/archives', '/conges', '/missions', '/taches', '/signatures/validation', '/connecteurs', '/journal']);
     expect(pages(person(['agent']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/archives', '/conges', '/missions', '/taches', '/signatures/validation']);
     expect(routeOf('/communes/67482')?.route.allowed(person(['commune-admin']))).toBe(false);
   });
@@ -142,6 +142,27 @@ describe('routes by role', () => {
     }
     expect(navigationPathOf('/dsi/archives')).toBe('/dsi/archives');
     expect(ROLE_LABELS.archivist).toBe("Autorité d'archives");
+  });
+
+  it('offers the connectors and their exchanges to the commune’s administrator only, under « Connecteurs »', () => {
+    const admin = person(['commune-admin']);
+    const allowed = (path: string, me: Me) => routeOf(path)?.route.allowed(me);
+    expect(ROUTES.find((r) => r.path === '/connecteurs')).toMatchObject({ label: 'Connecteurs', nav: true });
+    expect(ROUTES.find((r) => r.path === '/connecteurs/echanges')).toMatchObject({ label: 'Suivi des échanges', nav: false });
+    expect(pages(admin)).toContain('/connecteurs');
+    for (const path of ['/connecteurs', '/connecteurs/echanges', '/connecteurs/echanges/']) {
+      expect(allowed(path, admin)).toBe(true);
+      for (const other of [person(['agent']), person(['agent', 'manager']), person(['elected-official']), person(['archivist']), person(['platform-operator'], true)]) {
+        expect(allowed(path, other)).toBe(false);
+      }
+    }
+    // an administrator of no commune (a DSI account carrying the role) is not offered them
+    expect(allowed('/connecteurs', { ...admin, commune: undefined })).toBe(false);
+    expect(pages(person(['agent']))).not.toContain('/connecteurs');
+    expect(routeOf('/connecteurs/echanges')?.route.path).toBe('/connecteurs/echanges');
+    expect(routeOf('/connecteurs/HR')).toBeUndefined();
+    expect(navigationPathOf('/connecteurs')).toBe('/connecteurs');
+    expect(navigationPathOf('/connecteurs/echanges')).toBe('/connecteurs');
   });
 
   it('turns hash-route links into portal paths, other hashes being left alone', () => {

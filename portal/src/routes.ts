@@ -1,6 +1,7 @@
 // The portal's pages and who sees them.
 import type { Me } from './api';
 import { canTransfer, readsIntegrity, takesPartInDisposals } from './archive';
+import { managesConnectors } from './integration';
 
 export interface RouteDef {
   /** Path pattern; `:name` segments are parameters. */
@@ -61,6 +62,8 @@ export const ROUTES: RouteDef[] = [
   { path: '/communes/:insee', label: 'Commune', allowed: operator, nav: false },
   { path: '/procedures', label: 'Procédures des communes', allowed: operator, nav: true },
   { path: '/dsi/archives', label: 'Intégrité des archives', allowed: operator, nav: true },
+  { path: '/connecteurs', label: 'Connecteurs', allowed: managesConnectors, nav: true },
+  { path: '/connecteurs/echanges', label: 'Suivi des échanges', allowed: managesConnectors, nav: false },
   { path: '/journal', label: "Journal d'audit", allowed: communeAdmin, nav: true },
 ];
 

@@ -2,6 +2,7 @@ package fr.strasbourg.metrocloud.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.strasbourg.metrocloud.app.support.HrSimulator;
 import fr.strasbourg.metrocloud.app.support.PlatformTestBase;
 import fr.strasbourg.metrocloud.testkit.ApiClient;
 import fr.strasbourg.metrocloud.testkit.Platform;
@@ -57,6 +58,12 @@ class PortalBrowserIT extends PlatformTestBase {
    * and the archive, with an agent and the archives authority.
    */
   private static final Commune HOENHEIM = new Commune("67204", "Hœnheim", "67800", 11700);
+
+  /**
+   * The connectors' browser tests configure the HR connector of a commune no other test uses,
+   * against a real HR server of the test JVM.
+   */
+  private static final Commune WASSELONNE = new Commune("67520", "Wasselonne", "67310", 5800);
 
   private static final Pattern COUNT = Pattern.compile("ℹ (tests|pass|fail) (\\d+)");
 
@@ -114,6 +121,9 @@ class PortalBrowserIT extends PlatformTestBase {
     platform.ensurePerson(
         "archiviste.hoenheim", "Hélène", "Archiviste", List.of("archivist"), HOENHEIM);
 
+    platform.ensureActiveCommune(WASSELONNE);
+    HrSimulator hr = new HrSimulator("metrocloud-e2e", "e2e-secret").start();
+
     File portal = new File(System.getProperty("metrocloud.portal.dir", "../../portal"));
     ProcessBuilder node =
         new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "e2e/")
@@ -155,6 +165,9 @@ class PortalBrowserIT extends PlatformTestBase {
     env.put("ARCHIVE_ADMIN", Platform.adminOf(HOENHEIM));
     env.put("ARCHIVE_AGENT", "agent.hoenheim");
     env.put("ARCHIVE_AUTHORITY", "archiviste.hoenheim");
+    env.put("INTEGRATION_COMMUNE", WASSELONNE.insee());
+    env.put("INTEGRATION_ADMIN", Platform.adminOf(WASSELONNE));
+    env.put("INTEGRATION_HR_URL", hr.baseUrl());
 
     Process process = node.start();
     List<String> output = new ArrayList<>();
@@ -166,7 +179,9 @@ class PortalBrowserIT extends PlatformTestBase {
         output.add(line);
       }
     }
-    assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("browser tests finished").isTrue();
+    boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+    hr.close();
+    assertThat(finished).as("browser tests finished").isTrue();
 
     int tests = -1;
     int pass = -1;

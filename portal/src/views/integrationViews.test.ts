@@ -1,0 +1,602 @@
+// The integration pages rendered in jsdom against a fake server: the real Api (token, JSON, problem documents) over a
+// stubbed fetch that answers by method and path and records every call.
+import { Api, type Me } from '../api';
+import type { Connector, Exchange, OutboxMessage, TestReport } from '../integration';
+import type { ViewContext } from './context';
+import { connectorsView } from './integrationConnectors';
+import { exchangesView } from './integrationExchanges';
+
+// ---- the fake server
+
+interface Call {
+  method: string;
+  path: string;
+  body: unknown;
+  rawBody: string | undefined;
+}
+
+type Answer = unknown | Response | ((call: Call) => unknown | Response | Promise<unknown | Response>);
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+const problem = (status: number, code: string, detail: string) =>
+  new Response(JSON.stringify({ type: `https://metrocloud.strasbourg.eu/problems/${code}`, title: 'Refusé', status, code, detail }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+
+/** Stubs fetch: `routes` answers "METHOD /path?query" (exactly, else without the query); every call is recorded. */
+function server(routes: Record<string, Answer>) {
+  const calls: Call[] = [];
+  vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
+    const path = String(input).replace(/^\/api\/v1/, '');
+    const rawBody = typeof init.body === 'string' ? init.body : undefined;
+    const call: Call = { method: init.method ?? 'GET', path, body: rawBody === undefined ? undefined : JSON.parse(rawBody), rawBody };
+    calls.push(call);
+    const answer = routes[`${call.method} ${path}`] ?? routes[`${call.method} ${path.split('?')[0]}`];
+    if (answer === undefined) return problem(404, 'not-found', `Rien pour ${call.method} ${path}`);
+    const result = typeof answer === 'function' ? await (answer as (c: Call) => unknown)(call) : answer;
+    return result instanceof Response ? result : json(result);
+  });
+  const sent = (method: string, prefix: string) => calls.filter((c) => c.method === method && c.path.startsWith(prefix));
+  return { calls, sent };
+}
+
+// ---- fixtures
+
+const admin: Me = {
+  subject: 's',
+  username: 'admin.wissembourg',
+  displayName: 'Claire Admin',
+  operator: false,
+  roles: ['commune-admin'],
+  commune: { insee: '67544', name: 'Wissembourg', status: 'ACTIVE' },
+};
+
+const SECRET = 'jeton-tres-secret';
+
+const hr = (overrides: Partial<Connector> = {}): Connector => ({
+  kind: 'HR',
+  transport: 'REST',
+  endpoint: 'https://rh.wissembourg.fr/api',
+  username: 'metrocloud',
+  secretSet: true,
+  scheduleMinutes: 60,
+  mappings: '{"matricule":"code_agent"}',
+  enabled: true,
+  ...overrides,
+});
+
+const message = (overrides: Partial<OutboxMessage> = {}): OutboxMessage => ({
+  id: 'm-1',
+  connector: 'HR',
+  flow: 'leave.approved',
+  idempotencyKey: 'leave.approved:r-17',
+  status: 'DEAD',
+  attempts: 8,
+  nextAttemptAt: null,
+  lastError: 'Connexion refusée sur rh.wissembourg.fr:443',
+  createdAt: '2026-12-01T09:00:00Z',
+  sentAt: null,
+  payload: '{"agent":"lea"}',
+  ...overrides,
+});
+
+const exchange = (overrides: Partial<Exchange> = {}): Exchange => ({
+  id: 'x-1',
+  messageId: 'm-1',
+  direction: 'OUT',
+  connector: 'HR',
+  flow: 'leave.approved',
+  status: 'SENT',
+  attempt: 1,
+  at: '2026-12-02T10:00:00Z',
+  durationMs: 120,
+  correlationId: 'c0ffee-42',
+  detail: null,
+  ...overrides,
+});
+
+const SUMMARY = { PENDING: 2, SENT: 14, DEAD: 1 };
+
+// ---- page helpers
+
+function context(query = ''): ViewContext {
+  return {
+    api: new Api(async () => 'jeton'),
+    me: admin,
+    query: new URLSearchParams(query),
+    refresh: () => {},
+    navigate: () => {},
+    refreshInboxCount: () => {},
+    refreshTaskCount: () => {},
+  };
+}
+
+async function render(elements: Promise<HTMLElement[]>): Promise<HTMLElement> {
+  const main = document.createElement('main');
+  main.append(...(await elements));
+  document.body.replaceChildren(main);
+  return main;
+}
+
+const settle = async (times = 5) => {
+  for (let i = 0; i < times; i++) await new Promise((r) => setTimeout(r, 0));
+};
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const button = (root: ParentNode, name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name || b.textContent?.startsWith(name)) as HTMLButtonElement;
+/** The control whose label reads `label`. */
+const labelled = <T extends HTMLElement = HTMLInputElement>(root: ParentNode, label: string) => {
+  const l = [...root.querySelectorAll('label')].find((x) => x.textContent === label);
+  return (l ? document.getElementById(l.htmlFor) : null) as T;
+};
+const submit = (b: HTMLButtonElement) => b.closest('form')?.requestSubmit(b);
+const section = (root: ParentNode, title: string) => [...root.querySelectorAll('section')].find((s) => s.querySelector('h2')?.textContent === title) as HTMLElement;
+const facts = (root: ParentNode) =>
+  Object.fromEntries([...root.querySelectorAll('dl.facts dt')].map((dt) => [dt.textContent ?? '', dt.nextElementSibling?.textContent ?? '']));
+const dialog = () => document.querySelector('dialog') as HTMLDialogElement;
+
+beforeAll(() => {
+  // jsdom has no modal dialogs
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute('open');
+  };
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+/** Every table has a caption and column headers with a scope; every form control a label; headings in order. */
+function expectAccessibleStructure(main: HTMLElement): void {
+  for (const table of main.querySelectorAll('table')) {
+    expect(table.querySelector('caption')?.textContent?.trim()).toBeTruthy();
+    for (const th of table.querySelectorAll('thead th')) expect(th.getAttribute('scope')).toBe('col');
+    for (const th of table.querySelectorAll('tbody th')) expect(th.getAttribute('scope')).toBe('row');
+    for (const row of table.querySelectorAll('tbody tr')) expect(row.children).toHaveLength(table.querySelectorAll('thead th').length);
+  }
+  for (const control of main.querySelectorAll('input, select, textarea')) {
+    expect(main.querySelector(`label[for="${control.id}"]`), `label of #${control.id}`).not.toBeNull();
+  }
+  const ids = [...main.querySelectorAll('[id]')].map((e) => e.id);
+  expect(new Set(ids).size, 'ids are unique').toBe(ids.length);
+  const levels = [...main.querySelectorAll('h1, h2, h3, h4')].map((x) => Number(x.tagName.slice(1)));
+  expect(levels[0]).toBe(1);
+  levels.forEach((level, i) => i > 0 && expect(level - levels[i - 1]).toBeLessThanOrEqual(1));
+}
+
+/** Nothing of the page carries the secret: neither its text nor any attribute nor a control's value. */
+function expectNoSecret(main: HTMLElement, secret: string): void {
+  expect(main.innerHTML).not.toContain(secret);
+  expect(main.textContent).not.toContain(secret);
+  for (const control of main.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) expect(control.value).not.toContain(secret);
+}
+
+// ---- « Connecteurs »
+
+describe('connectors page', () => {
+  it('shows the configuration of each software, « Non configuré » otherwise, and the counts with a link to the exchanges', async () => {
+    const { calls } = server({ 'GET /integration/connectors': [hr()], 'GET /integration/summary': SUMMARY });
+    const main = await render(connectorsView(context()));
+    expect(calls.map((c) => `${c.method} ${c.path}`).sort()).toEqual(['GET /integration/connectors', 'GET /integration/summary']);
+    expect(main.querySelector('h1')?.textContent).toBe('Connecteurs');
+    expect([...main.querySelectorAll('h2')].map((x) => x.textContent)).toEqual(['Messages vers les logiciels', 'Logiciel RH', 'Logiciel financier']);
+    expect([...main.querySelectorAll('nav[aria-label="Intégrations"] a')].map((a) => [a.textContent, a.getAttribute('aria-current')])).toEqual([
+      ['Configuration des connecteurs', 'true'],
+      ['Suivi des échanges', null],
+    ]);
+
+    const counts = section(main, 'Messages vers les logiciels');
+    expect(facts(counts)).toEqual({ 'En attente': '2 messages', Envoyés: '14 messages', 'En échec': '1 message' });
+    expect(counts.textContent).toContain('Un message a échoué définitivement');
+    expect(counts.querySelector('a')?.getAttribute('href')).toBe('/connecteurs/echanges');
+
+    const rh = section(main, 'Logiciel RH');
+    expect(facts(rh)).toEqual({
+      État: 'Actif',
+      Transport: 'REST (HTTPS/JSON)',
+      Adresse: 'https://rh.wissembourg.fr/api',
+      Identifiant: 'metrocloud',
+      Secret: 'Un secret est enregistré',
+      Périodicité: 'Toutes les heures',
+      'Correspondances de champs': '{\n  "matricule": "code_agent"\n}',
+    });
+    expect(labelled<HTMLSelectElement>(rh, 'Transport').value).toBe('REST');
+    expect([...labelled<HTMLSelectElement>(rh, 'Transport').options].map((o) => o.textContent)).toEqual(['REST (HTTPS/JSON)', 'SFTP (fichiers CSV)']);
+    expect(labelled(rh, 'Adresse du logiciel').value).toBe('https://rh.wissembourg.fr/api');
+    expect(labelled(rh, 'Identifiant (facultatif)').value).toBe('metrocloud');
+    const secret = labelled(rh, 'Secret : mot de passe ou jeton (facultatif)');
+    expect(secret.type).toBe('password');
+    expect(secret.getAttribute('autocomplete')).toBe('new-password');
+    expect(secret.value).toBe('');
+    expect(secret.hasAttribute('value')).toBe(false);
+    const hint = document.getElementById(secret.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toContain('chiffré');
+    expect(hint?.textContent).toContain('n’est plus jamais affiché');
+    expect(hint?.textContent).toContain('Laissez ce champ vide pour conserver le secret enregistré.');
+    expect(labelled(rh, 'Périodicité en minutes').value).toBe('60');
+    expect(labelled<HTMLTextAreaElement>(rh, 'Correspondances de champs (JSON)').value).toBe('{\n  "matricule": "code_agent"\n}');
+    expect(labelled(rh, 'Connecteur actif (les messages sont envoyés)').checked).toBe(true);
+    expect(button(rh, 'Enregistrer').textContent).toBe('Enregistrer la configuration du logiciel RH');
+    expect(button(rh, 'Tester la connexion').textContent).toBe('Tester la connexion au logiciel RH');
+    expect(button(rh, 'Supprimer').textContent).toBe('Supprimer le connecteur du logiciel RH');
+
+    const finance = section(main, 'Logiciel financier');
+    expect(finance.querySelector('.connector-state')?.textContent).toBe('Non configuré : aucun logiciel financier n’est relié à MetroCloud.');
+    expect(finance.querySelector('h3#connecteur-finance-form-titre')?.textContent).toBe('Configurer le connecteur');
+    expect(labelled(finance, 'Adresse du logiciel').value).toBe('');
+    expect(labelled(finance, 'Périodicité en minutes').value).toBe('60');
+    expect(labelled<HTMLTextAreaElement>(finance, 'Correspondances de champs (JSON)').value).toBe('{}');
+    // nothing to test or remove before it is configured
+    expect(button(finance, 'Tester la connexion')).toBeUndefined();
+    expect(button(finance, 'Supprimer')).toBeUndefined();
+    expectAccessibleStructure(main);
+  });
+
+  it('still shows the connectors when the counts cannot be read', async () => {
+    server({ 'GET /integration/connectors': [], 'GET /integration/summary': problem(503, 'unavailable', 'Indisponible') });
+    const main = await render(connectorsView(context()));
+    expect(section(main, 'Messages vers les logiciels').textContent).toContain('Les compteurs de messages sont momentanément indisponibles.');
+    expect(main.querySelectorAll('.connector-state')).toHaveLength(2);
+  });
+
+  it('configures a connector: the request sent, the secret never shown again, the status message focused', async () => {
+    let stored: Connector | null = null;
+    const { sent } = server({
+      'GET /integration/connectors': [],
+      'GET /integration/summary': SUMMARY,
+      'PUT /integration/connectors/FINANCE': (c: Call) => {
+        const body = c.body as Record<string, unknown>;
+        stored = {
+          kind: 'FINANCE',
+          transport: String(body.transport),
+          endpoint: String(body.endpoint),
+          username: body.username as string | undefined,
+          secretSet: stored?.secretSet === true || typeof body.secret === 'string',
+          scheduleMinutes: Number(body.scheduleMinutes),
+          mappings: String(body.mappings),
+          enabled: body.enabled === true,
+        };
+        return stored;
+      },
+    });
+    const main = await render(connectorsView(context()));
+    const finance = section(main, 'Logiciel financier');
+    labelled<HTMLSelectElement>(finance, 'Transport').value = 'SFTP';
+    labelled(finance, 'Adresse du logiciel').value = ' sftp://sftp.wissembourg.fr/depot ';
+    labelled(finance, 'Identifiant (facultatif)').value = 'metrocloud';
+    labelled(finance, 'Secret : mot de passe ou jeton (facultatif)').value = SECRET;
+    labelled(finance, 'Périodicité en minutes').value = '30';
+    labelled<HTMLTextAreaElement>(finance, 'Correspondances de champs (JSON)').value = '{\n "compte": "imputation"\n}';
+    submit(button(finance, 'Enregistrer'));
+    await settle();
+
+    expect(sent('PUT', '/integration/connectors/FINANCE').map((c) => c.body)).toEqual([
+      { transport: 'SFTP', endpoint: 'sftp://sftp.wissembourg.fr/depot', username: 'metrocloud', secret: SECRET, scheduleMinutes: 30, mappings: '{"compte":"imputation"}', enabled: true },
+    ]);
+    const status = finance.querySelector('#connecteur-finance-resultat') as HTMLElement;
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toBe('Configuration du logiciel financier enregistrée. Le nouveau secret est chiffré ; il ne sera plus affiché.');
+    expect(document.activeElement).toBe(status);
+    expect(facts(finance).Secret).toBe('Un secret est enregistré');
+    expect(facts(finance).Transport).toBe('SFTP (fichiers CSV)');
+    expect(labelled(finance, 'Secret : mot de passe ou jeton (facultatif)').value).toBe('');
+    expect(button(finance, 'Tester la connexion')).toBeDefined();
+    expectNoSecret(main, SECRET);
+
+    // saved again with the secret field left empty: no `secret` member, the stored one is kept
+    labelled(finance, 'Périodicité en minutes').value = '1440';
+    submit(button(finance, 'Enregistrer'));
+    await settle();
+    const second = sent('PUT', '/integration/connectors/FINANCE')[1];
+    expect(second.body).toEqual({ transport: 'SFTP', endpoint: 'sftp://sftp.wissembourg.fr/depot', username: 'metrocloud', scheduleMinutes: 1440, mappings: '{"compte":"imputation"}', enabled: true });
+    expect(second.rawBody).not.toContain('secret');
+    expect(status.textContent).toBe('Configuration du logiciel financier enregistrée. Le secret enregistré est conservé.');
+    expect(facts(finance).Périodicité).toBe('Tous les jours');
+    expectAccessibleStructure(main);
+  });
+
+  it('checks the form before sending: the JSON mappings, the address and the schedule, in a focused summary', async () => {
+    const { sent } = server({ 'GET /integration/connectors': [hr()], 'GET /integration/summary': SUMMARY });
+    const main = await render(connectorsView(context()));
+    const rh = section(main, 'Logiciel RH');
+    const mappings = labelled<HTMLTextAreaElement>(rh, 'Correspondances de champs (JSON)');
+    mappings.value = '{matricule: code_agent}';
+    labelled(rh, 'Adresse du logiciel').value = 'sftp://rh.wissembourg.fr/api';
+    labelled(rh, 'Périodicité en minutes').value = '2';
+    submit(button(rh, 'Enregistrer'));
+    await settle();
+    expect(sent('PUT', '/integration')).toHaveLength(0);
+    const summary = rh.querySelector('#connecteur-hr-erreurs') as HTMLElement;
+    expect(summary.hidden).toBe(false);
+    expect(summary.getAttribute('role')).toBe('alert');
+    expect(document.activeElement).toBe(summary);
+    expect([...summary.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#connecteur-hr-adresse', '#connecteur-hr-periodicite', '#connecteur-hr-correspondances']);
+    expect(summary.textContent).toContain('Correspondances de champs (JSON) : Le texte n’est pas du JSON valide');
+    expect(mappings.getAttribute('aria-invalid')).toBe('true');
+    expect(mappings.getAttribute('aria-describedby')?.split(' ')).toEqual(['connecteur-hr-correspondances-erreur', 'connecteur-hr-correspondances-aide']);
+    expect(rh.querySelector('#connecteur-hr-correspondances-erreur')?.textContent).toMatch(/^Le texte n’est pas du JSON valide/);
+    expect(rh.querySelector('#connecteur-hr-adresse-erreur')?.textContent).toBe('Adresse REST attendue : https://hôte[:port]/chemin.');
+
+    mappings.value = '["matricule"]';
+    labelled(rh, 'Adresse du logiciel').value = 'https://rh.wissembourg.fr/api';
+    labelled(rh, 'Périodicité en minutes').value = '60';
+    submit(button(rh, 'Enregistrer'));
+    await settle();
+    expect(sent('PUT', '/integration')).toHaveLength(0);
+    expect(summary.querySelectorAll('li')).toHaveLength(1);
+    expect(rh.querySelector('#connecteur-hr-correspondances-erreur')?.textContent).toMatch(/^Les correspondances doivent être un objet JSON/);
+    expect(labelled(rh, 'Adresse du logiciel').hasAttribute('aria-invalid')).toBe(false);
+    expectAccessibleStructure(main);
+  });
+
+  it('shows the server’s refusal (its detail) in the alert, and keeps what was typed', async () => {
+    server({
+      'GET /integration/connectors': [hr()],
+      'GET /integration/summary': SUMMARY,
+      'PUT /integration/connectors/HR': problem(422, 'invalid-connector', "Pas d'identifiants dans l'adresse : utilisez les champs prévus (chiffrés)."),
+    });
+    const main = await render(connectorsView(context()));
+    const rh = section(main, 'Logiciel RH');
+    labelled(rh, 'Adresse du logiciel').value = 'https://rh.wissembourg.fr/autre';
+    submit(button(rh, 'Enregistrer'));
+    await settle();
+    const summary = rh.querySelector('#connecteur-hr-erreurs') as HTMLElement;
+    expect(summary.hidden).toBe(false);
+    expect(summary.textContent).toBe("Pas d'identifiants dans l'adresse : utilisez les champs prévus (chiffrés).");
+    expect(document.activeElement).toBe(summary);
+    expect(labelled(rh, 'Adresse du logiciel').value).toBe('https://rh.wissembourg.fr/autre');
+    expect(button(rh, 'Enregistrer').disabled).toBe(false);
+  });
+
+  it('tests the connection: each step with its outcome, the failed one said in the focused status message', async () => {
+    const report: TestReport = {
+      ok: false,
+      steps: [
+        { name: 'Résolution du nom', ok: true, detail: 'rh.wissembourg.fr → 10.0.0.5' },
+        { name: 'Connexion TCP', ok: true, detail: 'rh.wissembourg.fr:443 joignable' },
+        { name: 'TLS', ok: true, detail: 'Certificat du serveur accepté' },
+        { name: 'Authentification', ok: false, detail: 'Identifiants refusés (HTTP 401)' },
+      ],
+    };
+    const { sent } = server({ 'GET /integration/connectors': [hr()], 'GET /integration/summary': SUMMARY, 'POST /integration/connectors/HR/test': report });
+    const main = await render(connectorsView(context()));
+    const rh = section(main, 'Logiciel RH');
+    button(rh, 'Tester la connexion').click();
+    await settle();
+    expect(sent('POST', '/integration/connectors/HR/test').map((c) => c.rawBody)).toEqual(['{}']);
+    const status = rh.querySelector('#connecteur-hr-resultat') as HTMLElement;
+    expect(status.textContent).toBe('Échec de la connexion au logiciel RH à l’étape « Authentification » : Identifiants refusés (HTTP 401).');
+    expect(document.activeElement).toBe(status);
+    const steps = [...rh.querySelectorAll('ol.test-steps li')].map((li) => li.textContent);
+    expect(steps).toEqual([
+      'Résolution du nom : Réussie — rh.wissembourg.fr → 10.0.0.5',
+      'Connexion TCP : Réussie — rh.wissembourg.fr:443 joignable',
+      'TLS : Réussie — Certificat du serveur accepté',
+      'Authentification : Échec — Identifiants refusés (HTTP 401)',
+    ]);
+    expect(rh.querySelector('.connection-test .report-summary')?.textContent).toBe('Échec à l’étape « Authentification ».');
+    expect(rh.querySelector('ol.test-steps')?.getAttribute('aria-labelledby')).toBe('connecteur-hr-test-titre');
+    expectAccessibleStructure(main);
+
+    // a passing test
+    vi.unstubAllGlobals();
+    server({ 'POST /integration/connectors/HR/test': { ok: true, steps: report.steps.slice(0, 3).concat([{ name: 'Réponse HTTP', ok: true, detail: 'HTTP 200' }]) } });
+    button(rh, 'Tester la connexion').click();
+    await settle();
+    expect(status.textContent).toBe('Connexion au logiciel RH réussie : toutes les étapes du test ont abouti.');
+    expect([...rh.querySelectorAll('ol.test-steps li .step-outcome')].map((x) => x.textContent)).toEqual(['Réussie', 'Réussie', 'Réussie', 'Réussie']);
+  });
+
+  it('shows a refused test in the alert', async () => {
+    server({ 'GET /integration/connectors': [hr()], 'GET /integration/summary': SUMMARY, 'POST /integration/connectors/HR/test': problem(404, 'connector-not-found', 'Aucun connecteur à tester.') });
+    const main = await render(connectorsView(context()));
+    const rh = section(main, 'Logiciel RH');
+    button(rh, 'Tester la connexion').click();
+    await settle();
+    const summary = rh.querySelector('#connecteur-hr-erreurs') as HTMLElement;
+    expect(summary.textContent).toBe('Aucun connecteur à tester.');
+    expect(document.activeElement).toBe(summary);
+    expect(rh.querySelector('ol.test-steps')).toBeNull();
+  });
+
+  it('removes a connector after a confirmation dialog, then says so in the focused status message', async () => {
+    const { sent } = server({ 'GET /integration/connectors': [hr()], 'GET /integration/summary': SUMMARY, 'DELETE /integration/connectors/HR': { deleted: 'HR' } });
+    const main = await render(connectorsView(context()));
+    const rh = section(main, 'Logiciel RH');
+    const remove = button(rh, 'Supprimer');
+    remove.focus();
+    remove.click();
+    const box = dialog();
+    expect(box.hasAttribute('open')).toBe(true);
+    expect(box.querySelector('h2')?.textContent).toBe('Supprimer le connecteur du logiciel RH ?');
+    expect(box.textContent).toContain('Les messages destinés au logiciel RH attendront');
+    // cancelled: nothing sent
+    button(box, 'Conserver le connecteur').click();
+    expect(document.querySelector('dialog')).toBeNull();
+    expect(sent('DELETE', '/integration')).toHaveLength(0);
+    expect(document.activeElement).toBe(remove);
+
+    remove.click();
+    submit(button(dialog(), 'Supprimer le connecteur'));
+    await settle();
+    expect(sent('DELETE', '/integration/connectors/HR')).toHaveLength(1);
+    expect(document.querySelector('dialog')).toBeNull();
+    const status = rh.querySelector('#connecteur-hr-resultat') as HTMLElement;
+    expect(status.textContent).toBe('Le connecteur du logiciel RH est supprimé : ses messages attendront une nouvelle configuration.');
+    expect(document.activeElement).toBe(status);
+    expect(rh.querySelector('.connector-state')?.textContent).toContain('Non configuré');
+    expect(button(rh, 'Supprimer')).toBeUndefined();
+  });
+
+  it('keeps the dialog open with the server’s refusal', async () => {
+    server({ 'GET /integration/connectors': [hr()], 'GET /integration/summary': SUMMARY, 'DELETE /integration/connectors/HR': problem(404, 'connector-not-found', 'Aucun connecteur RH n’est configuré pour la commune.') });
+    const main = await render(connectorsView(context()));
+    button(section(main, 'Logiciel RH'), 'Supprimer').click();
+    submit(button(dialog(), 'Supprimer le connecteur'));
+    await settle();
+    expect(dialog().hasAttribute('open')).toBe(true);
+    expect(dialog().querySelector('[role="alert"]')?.textContent).toBe('Aucun connecteur RH n’est configuré pour la commune.');
+    button(dialog(), 'Conserver le connecteur').click();
+  });
+});
+
+// ---- « Suivi des échanges »
+
+describe('exchanges page', () => {
+  const log = [
+    exchange({ id: 'x-3', status: 'DEAD', attempt: 8, at: '2026-12-02T11:00:00Z', durationMs: 5003, detail: 'Connexion refusée', correlationId: null }),
+    exchange({ id: 'x-2', status: 'FAILED', attempt: 7, at: '2026-12-02T10:30:00Z', durationMs: 1250, detail: 'HTTP 503' }),
+    exchange({ id: 'x-1', flow: 'mission.expenses-approved', connector: 'FINANCE', at: '2026-12-02T10:00:00Z' }),
+    exchange({ id: 'x-0', flow: 'payroll.closed', direction: 'IN', status: 'RECEIVED', attempt: 0, durationMs: null }),
+  ];
+  const pending = [message({ id: 'm-2', status: 'PENDING', flow: 'mission.signed', idempotencyKey: 'mission.signed:o-3', attempts: 2, nextAttemptAt: '2026-12-02T12:00:00Z', lastError: 'HTTP 503' })];
+
+  it('shows the log, the dead letters and the pending messages in tables', async () => {
+    const { calls } = server({
+      'GET /integration/exchanges': log,
+      'GET /integration/messages?status=DEAD&limit=100': [message()],
+      'GET /integration/messages?status=PENDING&limit=100': pending,
+    });
+    const main = await render(exchangesView(context()));
+    expect(calls.map((c) => c.path).sort()).toEqual(['/integration/exchanges?limit=100', '/integration/messages?status=DEAD&limit=100', '/integration/messages?status=PENDING&limit=100']);
+    expect(main.querySelector('h1')?.textContent).toBe('Suivi des échanges');
+    expect(main.querySelector('.breadcrumb a')?.getAttribute('href')).toBe('/connecteurs');
+    expect([...main.querySelectorAll('h2')].map((x) => x.textContent)).toEqual(['Journal des échanges', 'Lettres mortes', 'En attente']);
+    expect(main.querySelector('nav[aria-label="Intégrations"] a[aria-current="true"]')?.textContent).toBe('Suivi des échanges');
+
+    const table = main.querySelector('[aria-label="Tableau du journal des échanges"] table') as HTMLTableElement;
+    expect(table.querySelector('caption')?.textContent).toBe('4 échanges, les plus récents en premier');
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Date', 'Sens', 'Connecteur', 'Flux', 'Statut', 'Tentative', 'Durée', 'Identifiant de corrélation', 'Détail']);
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    expect(rows[0]).toEqual(['02/12/2026 12:00', 'Envoi', 'Logiciel RH', 'Congé accordé', 'Échec définitif', '8', '5\u00a0s', '—', 'Connexion refusée']);
+    expect(rows[1]).toEqual(['02/12/2026 11:30', 'Envoi', 'Logiciel RH', 'Congé accordé', 'Échec (nouvel essai prévu)', '7', '1,3\u00a0s', 'c0ffee-42', 'HTTP 503']);
+    expect(rows[2]).toEqual(['02/12/2026 11:00', 'Envoi', 'Logiciel financier', 'Frais de mission à rembourser', 'Envoyé', '1', '120\u00a0ms', 'c0ffee-42', '—']);
+    expect(rows[3].slice(1, 6)).toEqual(['Réception', 'Logiciel RH', 'payroll.closed', 'Reçu', '—']);
+
+    const dead = main.querySelector('[aria-label="Tableau des lettres mortes"] table') as HTMLTableElement;
+    expect(dead.querySelector('caption')?.textContent).toBe('1 message en échec définitif');
+    expect([...dead.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Flux', 'Connecteur', 'Clé d’idempotence', 'Tentatives', 'Dernière erreur', 'Créé le', 'Action']);
+    expect([...dead.querySelectorAll('tbody tr')[0].children].map((c) => c.textContent)).toEqual([
+      'Congé accordé',
+      'Logiciel RH',
+      'leave.approved:r-17',
+      '8',
+      'Connexion refusée sur rh.wissembourg.fr:443',
+      '01/12/2026 10:00',
+      'Rejouer le message Congé accordé leave.approved:r-17',
+    ]);
+
+    const waiting = main.querySelector('[aria-label="Tableau des messages en attente"] table') as HTMLTableElement;
+    expect([...waiting.querySelectorAll('thead th')].map((th) => th.textContent)).toContain('Prochain essai');
+    expect([...waiting.querySelectorAll('tbody tr')[0].children].map((c) => c.textContent)).toEqual([
+      'Ordre de mission signé',
+      'Logiciel RH',
+      'mission.signed:o-3',
+      '2',
+      '02/12/2026 13:00',
+      'HTTP 503',
+      '01/12/2026 10:00',
+    ]);
+    expect(main.textContent).not.toContain('{"agent":"lea"}');
+    expectAccessibleStructure(main);
+  });
+
+  it('says when there is nothing to show', async () => {
+    server({ 'GET /integration/exchanges': [], 'GET /integration/messages': [] });
+    const main = await render(exchangesView(context()));
+    expect(main.querySelector('table')).toBeNull();
+    expect([...main.querySelectorAll('.empty')].map((p) => p.textContent)).toEqual([
+      'Aucun échange pour le moment : rien n’a encore été envoyé aux logiciels de la commune.',
+      'Aucune lettre morte : aucun message n’est en échec définitif.',
+      'Aucun message en attente d’envoi.',
+    ]);
+    expectAccessibleStructure(main);
+  });
+
+  it('filters the log by flow and status, keeps the criteria in the address and announces the count', async () => {
+    const { sent } = server({
+      'GET /integration/exchanges': (c: Call) => (c.path.includes('status=DEAD') ? [log[0]] : log),
+      'GET /integration/messages': [],
+    });
+    const pushed: string[] = [];
+    vi.spyOn(window.history, 'pushState').mockImplementation((_s, _t, url) => void pushed.push(String(url)));
+    const main = await render(exchangesView(context('flow=leave.approved&status=bogus')));
+    expect(sent('GET', '/integration/exchanges').map((c) => c.path)).toEqual(['/integration/exchanges?flow=leave.approved&limit=100']);
+    const flow = labelled<HTMLSelectElement>(main, 'Flux');
+    const status = labelled<HTMLSelectElement>(main, 'Statut');
+    expect(flow.value).toBe('leave.approved');
+    expect(status.value).toBe('');
+    expect([...flow.options].map((o) => o.textContent)).toEqual(['Tous les flux', 'Congé accordé', 'Congé annulé', 'Ordre de mission signé', 'Frais de mission à rembourser']);
+    expect([...status.options].map((o) => o.textContent)).toEqual(['Tous les statuts', 'Envoyé', 'Échec (nouvel essai prévu)', 'Échec définitif', 'Rejoué', 'Reçu']);
+    expect(main.querySelector('form[role="search"]')?.getAttribute('aria-label')).toBe('Filtrer le journal des échanges');
+
+    status.value = 'DEAD';
+    submit(button(main, 'Filtrer'));
+    await settle();
+    expect(sent('GET', '/integration/exchanges').map((c) => c.path)[1]).toBe('/integration/exchanges?flow=leave.approved&status=DEAD&limit=100');
+    expect(pushed).toEqual(['/connecteurs/echanges?flow=leave.approved&status=DEAD']);
+    expect(main.querySelectorAll('[aria-label="Tableau du journal des échanges"] tbody tr')).toHaveLength(1);
+    await wait(60);
+    expect(main.querySelector('#echanges-nombre')?.textContent).toBe('1 échange');
+    vi.restoreAllMocks();
+  });
+
+  it('keeps an unknown flow of the address as a choice, shown by its code', async () => {
+    server({ 'GET /integration/exchanges': [], 'GET /integration/messages': [] });
+    const main = await render(exchangesView(context('flow=payroll.closed')));
+    const flow = labelled<HTMLSelectElement>(main, 'Flux');
+    expect(flow.value).toBe('payroll.closed');
+    expect(flow.selectedOptions[0].textContent).toBe('payroll.closed');
+    expect(main.querySelector('.empty')?.textContent).toBe('Aucun échange ne correspond à ces filtres.');
+  });
+
+  it('replays a dead letter: the status message is focused, the lists are read again', async () => {
+    let replayed = false;
+    const { sent } = server({
+      'GET /integration/exchanges': () => (replayed ? [exchange({ id: 'x-9', status: 'REPLAYED', attempt: 0, durationMs: null, detail: 'Rejoué par Claire Admin' }), ...log] : log),
+      'GET /integration/messages?status=DEAD&limit=100': () => (replayed ? [] : [message()]),
+      'GET /integration/messages?status=PENDING&limit=100': () => (replayed ? [message({ status: 'PENDING', attempts: 0, nextAttemptAt: '2026-12-02T12:00:00Z' })] : []),
+      'POST /integration/messages/m-1/replay': () => {
+        replayed = true;
+        return message({ status: 'PENDING', attempts: 0 });
+      },
+    });
+    const main = await render(exchangesView(context()));
+    const replay = button(main, 'Rejouer');
+    replay.click();
+    await settle(8);
+    expect(sent('POST', '/integration/messages/m-1/replay')).toHaveLength(1);
+    const status = main.querySelector('#echanges-resultat') as HTMLElement;
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toBe('Le message « Congé accordé » (clé leave.approved:r-17) est rejoué : il repart en file d’envoi vers le logiciel RH.');
+    expect(document.activeElement).toBe(status);
+    expect(sent('GET', '/integration/messages?status=DEAD')).toHaveLength(2);
+    expect(sent('GET', '/integration/exchanges')).toHaveLength(2);
+    expect(section(main, 'Lettres mortes').querySelector('.empty')?.textContent).toBe('Aucune lettre morte : aucun message n’est en échec définitif.');
+    expect(section(main, 'En attente').querySelectorAll('tbody tr')).toHaveLength(1);
+    expect(main.querySelector('[aria-label="Tableau du journal des échanges"] tbody tr')?.textContent).toContain('Rejoué');
+    expectAccessibleStructure(main);
+  });
+
+  it('shows a refused replay (not dead any more) in an alert that takes the focus', async () => {
+    server({
+      'GET /integration/exchanges': [],
+      'GET /integration/messages?status=DEAD&limit=100': [message()],
+      'GET /integration/messages?status=PENDING&limit=100': [],
+      'POST /integration/messages/m-1/replay': problem(409, 'not-dead', 'Seul un message en échec définitif (lettre morte) se rejoue.'),
+    });
+    const main = await render(exchangesView(context()));
+    const replay = button(main, 'Rejouer');
+    replay.click();
+    await settle();
+    const alert = main.querySelector('#rejeu-refus') as HTMLElement;
+    expect(alert.hidden).toBe(false);
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toBe('Seul un message en échec définitif (lettre morte) se rejoue.');
+    expect(document.activeElement).toBe(alert);
+    expect(replay.disabled).toBe(false);
+    expect(main.querySelector('#echanges-resultat')?.textContent).toBe('');
+  });
+});
