@@ -91,6 +91,7 @@ public final class DemoSeeder {
     seedLeave(platform, SampleCommunes.ESCHAU);
     seedMissions(platform, SampleCommunes.STRASBOURG);
     seedArchive(platform, SampleCommunes.STRASBOURG);
+    seedConnectors(platform, SampleCommunes.STRASBOURG);
     logins.add(
         new Login(
             "Autorité d'archives (co-approuve les éliminations)",
@@ -208,6 +209,28 @@ public final class DemoSeeder {
         SampleFiles.pdf("Facture n° 2012-0042", "Fourniture de mobilier scolaire."),
         "{\"service\":\"FINANCES\",\"ruleCode\":\"FACTURES\",\"retentionStart\":\"2013-01-01\","
             + "\"description\":\"Facture de mobilier scolaire (exercice 2012)\"");
+  }
+
+  /**
+   * The commune's HR and finance connectors, to the simulated software started by {@code
+   * ./metrocloud up}: approving the demo leave request sends it to the HR software.
+   */
+  static void seedConnectors(Platform platform, Commune c) {
+    String base = Environment.get("metrocloud.simulators.url", "http://127.0.0.1:9400");
+    ApiClient admin = platform.as(Platform.adminOf(c), c);
+    for (String[] connector : new String[][] {{"HR", "/rh"}, {"FINANCE", "/finances"}}) {
+      put(
+          admin,
+          "/api/v1/integration/connectors/" + connector[0],
+          "{\"transport\":\"REST\",\"endpoint\":\""
+              + base
+              + connector[1]
+              + "\",\"username\":\""
+              + CounterpartSimulators.USER
+              + "\",\"secret\":\""
+              + CounterpartSimulators.PASSWORD
+              + "\",\"scheduleMinutes\":60}");
+    }
   }
 
   private static void archive(ApiClient agent, String fileName, byte[] pdf, String jsonStart) {

@@ -71,7 +71,7 @@ public class CamelRuntime {
     if (camel != null) {
       try {
         producer.close();
-        camel.stop();
+        camel.close();
       } catch (Exception e) {
         LOG.log(Level.WARNING, "Camel stop", e);
       }

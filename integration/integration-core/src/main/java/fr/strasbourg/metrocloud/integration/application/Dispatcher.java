@@ -182,6 +182,10 @@ public class Dispatcher {
       return describe(e.getCause() == null ? e : e.getCause());
     } catch (RuntimeException e) {
       return describe(e);
+    } finally {
+      // the route runs on this (pooled) thread: leave nothing of the commune in its logging context
+      org.slf4j.MDC.remove("tenant");
+      org.slf4j.MDC.remove("flow");
     }
   }
 
