@@ -19,6 +19,7 @@ import fr.strasbourg.metrocloud.archive.interfaces.rest.ArchiveDtos.RuleDto;
 import fr.strasbourg.metrocloud.archive.interfaces.rest.ArchiveDtos.RuleRequest;
 import fr.strasbourg.metrocloud.archive.interfaces.rest.ArchiveDtos.SealDto;
 import fr.strasbourg.metrocloud.archive.interfaces.rest.ArchiveDtos.UnitDetailDto;
+import fr.strasbourg.metrocloud.kernel.http.ContentDisposition;
 import fr.strasbourg.metrocloud.kernel.problem.BadRequestProblem;
 import fr.strasbourg.metrocloud.kernel.problem.UnprocessableProblem;
 import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
@@ -42,8 +43,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -304,7 +303,7 @@ public class ArchiveResource {
     ArchiveViews.StoredObject o = content.object();
     return Response.ok(stream, o.mimeType())
         .header(HttpHeaders.CONTENT_LENGTH, o.size())
-        .header("Content-Disposition", contentDisposition(o.fileName()))
+        .header("Content-Disposition", ContentDisposition.attachment(o.fileName()))
         .header("Cache-Control", "private, no-store")
         .header("X-Archive-Sha256", o.sha256())
         .build();
@@ -373,7 +372,7 @@ public class ArchiveResource {
     }
     return Response.ok(stream, "application/zip")
         .header(HttpHeaders.CONTENT_LENGTH, size)
-        .header("Content-Disposition", contentDisposition(built.fileName()))
+        .header("Content-Disposition", ContentDisposition.attachment(built.fileName()))
         .header("Cache-Control", "private, no-store")
         .build();
   }
@@ -470,7 +469,9 @@ public class ArchiveResource {
     byte[] pdf =
         disposals.certificate(caller, ArchiveDtos.id(id, "disposal-not-found", "Proposition"));
     return Response.ok(pdf, "application/pdf")
-        .header("Content-Disposition", contentDisposition("certificat-elimination-" + id + ".pdf"))
+        .header(
+            "Content-Disposition",
+            ContentDisposition.attachment("certificat-elimination-" + id + ".pdf"))
         .build();
   }
 
@@ -530,11 +531,5 @@ public class ArchiveResource {
 
   private static String blank(String s) {
     return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  static String contentDisposition(String fileName) {
-    String ascii = fileName.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "_").replace("\\", "_");
-    String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
   }
 }

@@ -23,6 +23,7 @@ import fr.strasbourg.metrocloud.documents.interfaces.rest.DocumentDtos.ShareRequ
 import fr.strasbourg.metrocloud.documents.interfaces.rest.DocumentDtos.TypeDto;
 import fr.strasbourg.metrocloud.documents.interfaces.rest.DocumentDtos.UsageDto;
 import fr.strasbourg.metrocloud.documents.interfaces.rest.DocumentDtos.VersionDto;
+import fr.strasbourg.metrocloud.kernel.http.ContentDisposition;
 import fr.strasbourg.metrocloud.kernel.problem.BadRequestProblem;
 import fr.strasbourg.metrocloud.kernel.problem.NotFoundProblem;
 import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
@@ -51,7 +52,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -249,7 +249,7 @@ public class DocumentsResource {
         };
     return Response.ok(stream, v.mimeType())
         .header(HttpHeaders.CONTENT_LENGTH, v.size())
-        .header("Content-Disposition", contentDisposition(v.fileName()))
+        .header("Content-Disposition", ContentDisposition.attachment(v.fileName()))
         .header("Cache-Control", "private, no-store")
         .header("X-Document-Sha256", v.sha256())
         .build();
@@ -481,12 +481,6 @@ public class DocumentsResource {
           "invalid-file-name",
           "En-tête X-File-Name mal encodé (UTF-8 encodé en pourcentage attendu).");
     }
-  }
-
-  static String contentDisposition(String fileName) {
-    String ascii = fileName.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "_").replace("\\", "_");
-    String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
   }
 
   private static UUID documentId(String id) {
