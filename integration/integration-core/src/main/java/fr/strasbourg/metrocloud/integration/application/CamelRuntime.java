@@ -29,6 +29,12 @@ public class CamelRuntime {
   /** Route delivering a JSON record to a REST endpoint (POST), with the idempotency key. */
   public static final String DELIVER_REST = "direct:deliver-rest";
 
+  /** Route writing a record as a file over SFTP (file name in the CamelFileName header). */
+  public static final String DELIVER_SFTP = "direct:deliver-sftp";
+
+  /** Route fetching a file from a REST endpoint (GET). */
+  public static final String FETCH_REST = "direct:fetch-rest";
+
   public static final String TENANT = "metrocloudTenant";
   public static final String ENDPOINT = "metrocloudEndpoint";
   public static final String FLOW = "metrocloudFlow";
@@ -38,6 +44,8 @@ public class CamelRuntime {
   private DefaultCamelContext camel;
 
   private ProducerTemplate producer;
+
+  private org.apache.camel.ConsumerTemplate consumer;
 
   void start(@Observes Startup startup) {
     try {
@@ -62,6 +70,7 @@ public class CamelRuntime {
       context.start();
       camel = context;
       producer = context.createProducerTemplate();
+      consumer = context.createConsumerTemplate();
     } catch (Exception e) {
       LOG.log(Level.SEVERE, "Camel did not start: connectors cannot deliver", e);
     }
@@ -71,6 +80,7 @@ public class CamelRuntime {
     if (camel != null) {
       try {
         producer.close();
+        consumer.close();
         camel.close();
       } catch (Exception e) {
         LOG.log(Level.WARNING, "Camel stop", e);
@@ -94,6 +104,27 @@ public class CamelRuntime {
             .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
             .toD("${header." + ENDPOINT + "}")
             .process(exchange -> MDC.remove("flow"));
+        from(DELIVER_SFTP)
+            .routeId("deliver-sftp")
+            .process(
+                exchange -> {
+                  MDC.put("tenant", exchange.getIn().getHeader(TENANT, String.class));
+                  MDC.put("flow", exchange.getIn().getHeader(FLOW, String.class));
+                })
+            .toD("${header." + ENDPOINT + "}")
+            .process(exchange -> MDC.remove("flow"));
+        from(FETCH_REST)
+            .routeId("fetch-rest")
+            .process(
+                exchange -> {
+                  MDC.put("tenant", exchange.getIn().getHeader(TENANT, String.class));
+                  MDC.put("flow", exchange.getIn().getHeader(FLOW, String.class));
+                })
+            .setHeader(Exchange.HTTP_METHOD, constant("GET"))
+            .setHeader("Accept", constant("text/csv, text/plain;q=0.5"))
+            .toD("${header." + ENDPOINT + "}")
+            .convertBodyTo(byte[].class)
+            .process(exchange -> MDC.remove("flow"));
       }
     };
   }
@@ -103,6 +134,13 @@ public class CamelRuntime {
       throw new IllegalStateException("Camel is not running");
     }
     return producer;
+  }
+
+  public org.apache.camel.ConsumerTemplate consumer() {
+    if (consumer == null) {
+      throw new IllegalStateException("Camel is not running");
+    }
+    return consumer;
   }
 
   public CamelContext context() {

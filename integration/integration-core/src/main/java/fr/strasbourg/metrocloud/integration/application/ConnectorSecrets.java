@@ -38,6 +38,17 @@ public class ConnectorSecrets {
             : Dispatcher.basic(connector.username(), secret));
   }
 
+  /** The connector's secret in clear (an SFTP password), to open a session. */
+  public Optional<String> password(CallContext commune, Connectors.Stored connector) {
+    if (connector.secret() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new String(
+            box.openForCommune(commune, purpose(connector.kind()), connector.secret()),
+            StandardCharsets.UTF_8));
+  }
+
   private static String purpose(fr.strasbourg.metrocloud.integration.api.Outbox.Connector kind) {
     return "integration.connector." + kind.name();
   }

@@ -162,6 +162,29 @@ public class Connectors {
         admin, AuditRecord.success("integration.connector.deleted", "connector", kind.name()));
   }
 
+  /** Communes whose HR connector is due to fetch the agents file (platform context). */
+  public List<String> dueForPull(CallContext platform) {
+    @SuppressWarnings("unchecked")
+    List<String> rows =
+        em.createNativeQuery(
+                "SELECT tenant_id FROM integration_connectors WHERE kind = 'HR' AND enabled AND"
+                    + " (last_pull_at IS NULL OR last_pull_at + schedule_minutes * interval '1"
+                    + " minute' <= ?1) ORDER BY tenant_id")
+            .setParameter(1, Timestamp.from(clock.instant()))
+            .getResultList();
+    return rows;
+  }
+
+  /** Notes when the HR connector last fetched the agents file, and how it went. */
+  public void pulled(CallContext commune, String outcome) {
+    em.createNativeQuery(
+            "UPDATE integration_connectors SET last_pull_at = ?1, last_pull_outcome = ?2 WHERE"
+                + " kind = 'HR'")
+        .setParameter(1, Timestamp.from(clock.instant()))
+        .setParameter(2, outcome.length() > 500 ? outcome.substring(0, 500) : outcome)
+        .executeUpdate();
+  }
+
   static void check(String transport, String endpoint, int scheduleMinutes) {
     if (!"REST".equals(transport) && !"SFTP".equals(transport)) {
       throw invalid("Transport inconnu : REST (HTTPS/JSON) ou SFTP (fichiers CSV).");

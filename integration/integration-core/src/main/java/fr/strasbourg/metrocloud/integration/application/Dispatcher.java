@@ -1,6 +1,8 @@
 package fr.strasbourg.metrocloud.integration.application;
 
 import fr.strasbourg.metrocloud.integration.api.Outbox.Connector;
+import fr.strasbourg.metrocloud.integration.domain.CsvRecord;
+import fr.strasbourg.metrocloud.integration.domain.SftpAddress;
 import fr.strasbourg.metrocloud.kernel.tenancy.Actor;
 import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
 import fr.strasbourg.metrocloud.kernel.tenancy.InseeCode;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,8 +143,11 @@ public class Dispatcher {
       String error = null;
       if (connector == null || !connector.enabled()) {
         error = "Aucun connecteur " + Connectors.label(m.connector()) + " actif pour la commune.";
-      } else if (!"REST".equals(connector.transport())) {
-        error = "Transport " + connector.transport() + " : envoi non pris en charge pour ce flux.";
+      } else if ("SFTP".equals(connector.transport())) {
+        Optional<String> password =
+            authorizations.computeIfAbsent(
+                m.connector(), k -> secrets.password(commune, connector));
+        error = sendSftp(commune, connector, password, m);
       } else {
         Optional<String> authorization =
             authorizations.computeIfAbsent(
@@ -187,6 +193,62 @@ public class Dispatcher {
       org.slf4j.MDC.remove("tenant");
       org.slf4j.MDC.remove("flow");
     }
+  }
+
+  /** Writes the record as a one-line CSV file named after its idempotency key. */
+  private String sendSftp(
+      CallContext commune,
+      Connectors.Stored connector,
+      Optional<String> password,
+      DispatchSteps.Claimed m) {
+    Map<String, Object> headers = new HashMap<>();
+    headers.put(CamelRuntime.TENANT, commune.tenant().value());
+    headers.put(CamelRuntime.FLOW, m.flow());
+    try {
+      headers.put(
+          CamelRuntime.ENDPOINT,
+          SftpAddress.of(connector.endpoint())
+              .deliveryUri(m.flow(), connector.username(), password.orElse(null)));
+      headers.put(org.apache.camel.Exchange.FILE_NAME, SftpAddress.fileName(m.tenantScopedKey()));
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("cle_idempotence", m.tenantScopedKey());
+      fields.put("correlation", m.id().toString());
+      fields.put("commune", commune.tenant().value());
+      fields.put("flux", m.flow());
+      fields.putAll(flatten(m.payload()));
+      camel
+          .producer()
+          .requestBodyAndHeaders(
+              CamelRuntime.DELIVER_SFTP,
+              CsvRecord.of(fields).getBytes(StandardCharsets.UTF_8),
+              headers);
+      return null;
+    } catch (CamelExecutionException e) {
+      return describe(e.getCause() == null ? e : e.getCause());
+    } catch (RuntimeException e) {
+      return describe(e);
+    } finally {
+      org.slf4j.MDC.remove("tenant");
+      org.slf4j.MDC.remove("flow");
+    }
+  }
+
+  /** A JSON object's members as text: nested values keep their JSON form. */
+  static Map<String, String> flatten(String json) {
+    Map<String, String> out = new LinkedHashMap<>();
+    jakarta.json.JsonObject o =
+        jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject();
+    for (Map.Entry<String, jakarta.json.JsonValue> e : o.entrySet()) {
+      jakarta.json.JsonValue v = e.getValue();
+      out.put(
+          e.getKey(),
+          switch (v.getValueType()) {
+            case STRING -> ((jakarta.json.JsonString) v).getString();
+            case NULL -> "";
+            default -> v.toString();
+          });
+    }
+    return out;
   }
 
   /** The flow's resource under the connector's base address, e.g. {@code …/leave.approved}. */

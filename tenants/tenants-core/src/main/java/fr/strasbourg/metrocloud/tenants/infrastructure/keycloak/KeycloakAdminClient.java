@@ -205,6 +205,23 @@ public class KeycloakAdminClient {
         KeycloakAdminClient::idFromLocation);
   }
 
+  public JsonObject getUser(String userId) {
+    return call(
+        "lecture du compte",
+        admin().path("users").path(userId),
+        b -> b.get(),
+        r -> r.readEntity(JsonObject.class));
+  }
+
+  /** Replaces the account's representation (read it with {@link #getUser} first). */
+  public void updateUser(String userId, JsonObject representation) {
+    call(
+        "mise à jour du compte",
+        admin().path("users").path(userId),
+        b -> b.put(Entity.json(representation)),
+        r -> null);
+  }
+
   /** Sets a password; a temporary one must be changed at first login. */
   public void setPassword(String userId, String password, boolean temporary) {
     JsonObject body =
