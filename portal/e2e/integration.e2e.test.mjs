@@ -4,7 +4,9 @@
 // answer), tests the connection and sees every step succeed; then types a wrong secret, saves, tests and sees the
 // « Authentification » step fail; restores the right secret (the test passes again); last, opens « Suivi des échanges »
 // and sees its three sections with their tables (or their empty notices), and filters the log. A JSON mappings text
-// that is not JSON is refused before anything is sent. axe-core checks every state of the pages.
+// that is not JSON is refused before anything is sent. Then « Import des agents (RH) »: a CSV file made by the test (a
+// newcomer with accents in UTF-8, a line without e-mail) is uploaded — 1 line applied, line 3 refused —, the same file
+// again is « Déjà traité » and leads to the first import's report. axe-core checks every state of the pages.
 //
 // Before the browser steps, through the API (with the administrator's token, read from the portal session): an HR
 // connector left by an earlier run is removed, so that the page starts with « Non configuré ».
@@ -52,6 +54,13 @@ describe('connecteurs du portail', () => {
       .locator('dl.facts > dt')
       .filter({ hasText: new RegExp(`^${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
       .locator('xpath=following-sibling::dd[1]');
+  /** The value (`dd`) of the fact reading exactly `term`, in `scope`. */
+  const factIn = (scope, term) =>
+    scope
+      .locator('dl.facts > dt')
+      .filter({ hasText: new RegExp(`^${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+      .locator('xpath=following-sibling::dd[1]');
+  const factText = async (scope, term) => (await factIn(scope, term).textContent())?.trim();
   /** Whether a control of the page holds `text` (a password field's value is not in the page's HTML). */
   const anyControlHolds = (page, text) =>
     page.evaluate((t) => [...document.querySelectorAll('input, textarea')].some((c) => c.value.includes(t)), text);
@@ -229,6 +238,96 @@ describe('connecteurs du portail', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Suivi des échanges' }).waitFor();
     assert.equal(await page.getByLabel('Statut', { exact: true }).inputValue(), 'SENT');
+  });
+
+  test("l'administrateur importe le fichier des agents ; le même fichier une seconde fois est « Déjà traité »", async () => {
+    const page = session.page;
+    const stamp = Date.now();
+    const login = `e2e.import.${stamp}`;
+    const withoutEmail = `e2e.sanscourriel.${stamp}`;
+    const fileName = `agents-e2e-${stamp}.csv`;
+    // UTF-8, accents in the names; line 3 (the header is line 1) has no e-mail
+    const csv = Buffer.from(
+      [
+        'identifiant;nom;prenom;courriel;service;solde_ca',
+        `${login};Schœnberg;Zoé;${login}@wasselonne.example.org;Ressources humaines;25,5`,
+        `${withoutEmail};Sans;Courriel;;Ressources humaines;10`,
+        '',
+      ].join('\n'),
+      'utf8',
+    );
+    const file = { name: fileName, mimeType: 'text/csv', buffer: csv };
+
+    await mainNav(page).getByRole('link', { name: 'Connecteurs', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Connecteurs' }).waitFor();
+    await integrationNav(page).getByRole('link', { name: 'Import des agents (RH)', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import des agents (RH)' }).waitFor();
+    assert.equal(await focusedTag(page), 'H1', 'focus moves to the title on a route change');
+    assert.equal(new URL(page.url()).pathname, '/connecteurs/agents');
+    assert.equal(await mainNav(page).getByRole('link', { name: 'Connecteurs', exact: true }).getAttribute('aria-current'), 'page');
+    assert.equal(await integrationNav(page).getByRole('link', { name: 'Import des agents (RH)', exact: true }).getAttribute('aria-current'), 'true');
+    const columns = page.getByRole('region', { name: 'Tableau des colonnes du fichier des agents', exact: true });
+    assert.deepEqual((await columns.getByRole('columnheader').allTextContents()).map((t) => t.trim()), ['Colonne', 'Contenu', 'Obligatoire']);
+    const template = page.getByRole('link', { name: 'Télécharger un modèle', exact: true });
+    assert.equal(await template.getAttribute('download'), 'modele-agents.csv');
+    assert.match((await template.getAttribute('href')) ?? '', /^blob:/);
+    await assertAccessible(page, "la page d'import des agents");
+
+    // the file: 1 line applied (a newcomer: an account created), line 3 refused
+    const fileField = page.getByLabel('Fichier des agents (CSV)', { exact: true });
+    const importButton = page.getByRole('button', { name: 'Importer', exact: true });
+    await fileField.setInputFiles(file);
+    await importButton.click();
+    await page.locator('#agents-resultat').getByText(/^Import appliqué en partie/).waitFor({ timeout: TEST_TIMEOUT });
+    assert.equal(await focusedId(page), 'agents-resultat', 'focus moves to the outcome');
+    assert.equal(await importButton.isEnabled(), true);
+    const result = page.getByRole('region', { name: 'Résultat de l’import', exact: true });
+    assert.equal(await factText(result, 'Statut'), 'Appliqué en partie');
+    assert.equal(await factText(result, 'Fichier'), fileName);
+    assert.equal(await factText(result, 'Source'), 'Fichier déposé');
+    assert.equal(await factText(result, 'Encodage'), 'UTF-8');
+    assert.equal(await factText(result, 'Lignes lues'), '2');
+    assert.equal(await factText(result, 'Lignes appliquées'), '1');
+    assert.equal(await factText(result, 'Nouveaux agents (comptes créés)'), '1');
+    assert.equal(await factText(result, 'Lignes refusées'), '1');
+    const errors = result.getByRole('region', { name: 'Tableau des lignes refusées', exact: true });
+    assert.ok((await errors.locator('caption').textContent())?.trim(), 'the table of the refused lines has a caption');
+    assert.deepEqual((await errors.getByRole('columnheader').allTextContents()).map((t) => t.trim()), ['Ligne', 'Agent', 'Motif']);
+    assert.deepEqual((await errors.getByRole('rowheader').allTextContents()).map((t) => t.trim()), ['3'], 'line 3 is refused');
+    const refused = errors.locator('tbody tr').first().locator('td');
+    assert.equal((await refused.nth(0).textContent())?.trim(), withoutEmail);
+    assert.ok((await refused.nth(1).textContent())?.trim(), 'the reason of the refusal is given');
+    await assertAccessible(page, "le résultat de l'import des agents");
+
+    // the history shows it first, with a link to its report
+    const history = page.getByRole('region', { name: 'Tableau de l’historique des imports', exact: true });
+    const first = history.locator('tbody tr').first();
+    await first.getByText(fileName, { exact: true }).waitFor();
+    assert.equal((await first.locator('td').nth(2).textContent())?.trim(), 'Appliqué en partie');
+    const reportHref = await first.getByRole('link').getAttribute('href');
+    assert.match(reportHref ?? '', /^\/connecteurs\/agents\/[0-9a-f-]{36}$/);
+
+    // the very same file again: nothing applied, « Déjà traité » with a link to the first import
+    await fileField.setInputFiles(file);
+    await importButton.click();
+    await page.locator('#agents-resultat').getByText(/^Fichier déjà traité/).waitFor({ timeout: TEST_TIMEOUT });
+    assert.equal(await focusedId(page), 'agents-resultat', 'focus moves to the outcome');
+    assert.equal(await factText(result, 'Statut'), 'Déjà traité');
+    const earlier = result.getByRole('link', { name: 'Voir l’import d’origine', exact: true });
+    assert.equal(await earlier.getAttribute('href'), reportHref);
+    await assertAccessible(page, "l'import d'un fichier déjà traité");
+
+    // the first import's report: the same summary and refused line
+    await earlier.click();
+    await page.getByRole('heading', { level: 1, name: /^Import du / }).waitFor();
+    assert.equal(new URL(page.url()).pathname, reportHref);
+    assert.equal(await focusedTag(page), 'H1', 'focus moves to the title on a route change');
+    const main = page.locator('main');
+    assert.equal(await factText(main, 'Statut'), 'Appliqué en partie');
+    assert.equal(await factText(main, 'Lignes appliquées'), '1');
+    const reportErrors = page.getByRole('region', { name: 'Tableau des lignes refusées', exact: true });
+    assert.deepEqual((await reportErrors.getByRole('rowheader').allTextContents()).map((t) => t.trim()), ['3']);
+    await assertAccessible(page, "le rapport d'un import des agents");
   });
 
   test('aucune erreur JavaScript dans la console', () => {

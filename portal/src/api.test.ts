@@ -170,4 +170,31 @@ describe('leave requests and procedures', () => {
       }),
     );
   });
+
+  it('sends an agents’ file as its own bytes in text/csv, its name in the query, and reads the report', async () => {
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ id: 'i-1', status: 'APPLIED', lines: '2', errors: [] }), { status: 201, headers: { 'Content-Type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    // ISO-8859-1 bytes (« é » is 0xE9): sent untouched, never decoded nor re-encoded
+    const file = new File([new Uint8Array([0x69, 0x64, 0x3b, 0xe9, 0x0a])], 'agents déc.csv');
+    const report = await new Api(async () => 'jeton').integration.importAgents(file, file.name);
+    expect(report).toMatchObject({ id: 'i-1', status: 'APPLIED', lines: 2, applied: 0, errors: [] });
+    const [url, init] = (fetchMock.mock.calls as unknown as [string, RequestInit][])[0];
+    expect(url).toBe('/api/v1/integration/hr/imports?fileName=agents%20d%C3%A9c.csv');
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe(file);
+    expect(init.headers).toEqual({ Accept: 'application/json, application/problem+json', Authorization: 'Bearer jeton', 'Content-Type': 'text/csv' });
+  });
+
+  it('turns a refused agents’ file into the problem’s error', async () => {
+    vi.stubGlobal('fetch', async () =>
+      new Response(JSON.stringify({ title: 'Fichier illisible', status: 422, code: 'missing-columns', detail: 'Colonnes obligatoires absentes : courriel.' }), {
+        status: 422,
+        headers: { 'Content-Type': 'application/problem+json' },
+      }),
+    );
+    const error = await new Api(async () => 'jeton').integration.importAgents(new File(['x'], 'a.csv'), 'a.csv').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).problem).toMatchObject({ status: 422, code: 'missing-columns', title: 'Fichier illisible' });
+    expect((error as ApiError).message).toBe('Colonnes obligatoires absentes : courriel.');
+  });
 });

@@ -769,7 +769,7 @@ export class Api {
     return headers;
   }
 
-  private async send(method: string, path: string, init: { headers: Record<string, string>; body?: string }): Promise<Response> {
+  private async send(method: string, path: string, init: { headers: Record<string, string>; body?: string | Blob }): Promise<Response> {
     let response: Response;
     try {
       response = await fetch(`/api/v1${path}`, { method, ...init });
@@ -795,6 +795,18 @@ export class Api {
     headers['Content-Type'] = contentType;
     if (fileName) headers['X-File-Name'] = encodeURIComponent(fileName);
     const response = await this.send(method, path, { headers, body: text });
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  /**
+   * Sends a file's bytes as the request body, as they are (no decoding nor re-encoding: the server reads the encoding),
+   * with the given type; its name, when the API wants it, travels in the path.
+   */
+  async sendFile<T>(method: string, path: string, file: Blob, contentType: string): Promise<T> {
+    const headers = await this.headers(ACCEPT_JSON);
+    headers['Content-Type'] = contentType;
+    const response = await this.send(method, path, { headers, body: file });
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
@@ -841,7 +853,7 @@ export class Api {
   /** The shared electronic archive (SAE). */
   readonly archive = new ArchiveApi(this);
 
-  /** The connectors to the commune's HR and finance software, their outbox and exchange log. */
+  /** The connectors to the commune's HR and finance software, their outbox and exchange log, the agents' imports. */
   readonly integration = new IntegrationApi(this);
 
   me = () => this.request<Me>('GET', '/me');

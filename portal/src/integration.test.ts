@@ -1,10 +1,19 @@
 import type { Me } from './api';
 import {
+  AGENT_COLUMNS,
   CONNECTOR_LABEL,
   DIRECTION_LABEL,
   EXCHANGE_STATUS_LABEL,
+  IMPORT_ENCODING_LABEL,
+  IMPORT_SOURCE_LABEL,
+  IMPORT_STATUS_LABEL,
   IntegrationApi,
+  MAX_IMPORT_BYTES,
   TRANSPORTS,
+  agentFileProblem,
+  agentImportHref,
+  agentImportPath,
+  agentTemplateCsv,
   connectorNoun,
   connectorProblems,
   connectorRequest,
@@ -16,6 +25,13 @@ import {
   exchangesPath,
   failedStep,
   flowLabel,
+  importCountText,
+  importCounts,
+  importProblem,
+  importReportOf,
+  importReportsOf,
+  importStatusLabel,
+  importSummary,
   managesConnectors,
   mappingsProblem,
   messageCount,
@@ -28,6 +44,7 @@ import {
   testSummary,
   type Connector,
   type ConnectorDraft,
+  type ImportReport,
   type TestReport,
 } from './integration';
 
@@ -251,5 +268,176 @@ describe('who manages the connectors', () => {
     expect(managesConnectors(person(['commune-admin']))).toBe(true);
     expect(managesConnectors(person(['agent', 'manager']))).toBe(false);
     expect(managesConnectors(person(['platform-operator'], true))).toBe(false);
+  });
+});
+
+describe('the agents’ import', () => {
+  const report = (overrides: Partial<ImportReport> = {}): ImportReport => ({
+    id: 'i-1',
+    source: 'UPLOAD',
+    fileName: 'agents.csv',
+    sha256: 'ab12',
+    encoding: 'UTF-8',
+    receivedAt: '2026-12-02T10:00:00Z',
+    by: 'admin.wissembourg',
+    status: 'APPLIED',
+    lines: 12,
+    applied: 3,
+    unchanged: 9,
+    created: 1,
+    left: 0,
+    errors: [],
+    ...overrides,
+  });
+
+  it('calls the API: the file’s bytes with its name in the query, the pull without a body, the list and one report', async () => {
+    const calls: unknown[][] = [];
+    const api = new IntegrationApi({
+      request: async <T>(method: string, path: string, body?: unknown) => {
+        calls.push([method, path, body]);
+        return (path === '/integration/hr/imports' ? [{ id: 'i-2', status: 'APPLIED' }] : { id: 'i-1', status: 'PARTIAL' }) as T;
+      },
+      sendFile: async <T>(method: string, path: string, file: Blob, contentType: string) => {
+        calls.push([method, path, file, contentType]);
+        return { id: 'i-3', status: 'APPLIED' } as T;
+      },
+    } as never);
+    const file = new Blob(['identifiant;nom\n']);
+    expect((await api.importAgents(file, 'agents RH #1.csv')).id).toBe('i-3');
+    expect((await api.pullAgents()).status).toBe('PARTIAL');
+    expect((await api.agentImports()).map((r) => r.id)).toEqual(['i-2']);
+    expect((await api.agentImport('i 1')).id).toBe('i-1');
+    expect(calls).toEqual([
+      ['POST', '/integration/hr/imports?fileName=agents%20RH%20%231.csv', file, 'text/csv'],
+      ['POST', '/integration/hr/imports/pull', undefined],
+      ['GET', '/integration/hr/imports', undefined],
+      ['GET', '/integration/hr/imports/i%201', undefined],
+    ]);
+    expect(agentImportPath('é.csv')).toBe('/integration/hr/imports?fileName=%C3%A9.csv');
+    expect(agentImportHref('i 1')).toBe('/connecteurs/agents/i%201');
+  });
+
+  it('reads a report safely: omitted members, counts as whole numbers, rejected lines in the file’s order', () => {
+    expect(
+      importReportOf({
+        id: 'i-1',
+        source: 'SFTP',
+        fileName: 'agents.csv',
+        sha256: 'ab12',
+        encoding: 'MIXTE',
+        receivedAt: '2026-12-02T10:00:00Z',
+        by: 'hr-connector',
+        status: 'PARTIAL',
+        lines: 5,
+        applied: '2',
+        unchanged: 1.9,
+        created: -1,
+        left: null,
+        errors: [
+          { line: 7, reason: 'Courriel absent.' },
+          { line: 3, identifier: 'zoe.schoenberg', reason: 'Responsable inconnu : jdupont.' },
+          null,
+        ],
+      }),
+    ).toEqual({
+      id: 'i-1',
+      source: 'SFTP',
+      fileName: 'agents.csv',
+      sha256: 'ab12',
+      encoding: 'MIXTE',
+      receivedAt: '2026-12-02T10:00:00Z',
+      by: 'hr-connector',
+      status: 'PARTIAL',
+      lines: 5,
+      applied: 2,
+      unchanged: 1,
+      created: 0,
+      left: 0,
+      errors: [
+        { line: 3, identifier: 'zoe.schoenberg', reason: 'Responsable inconnu : jdupont.' },
+        { line: 7, reason: 'Courriel absent.' },
+      ],
+    });
+    // a summary of the list: no errors member, and a duplicate names the earlier import
+    const summary = importReportOf({ id: 'i-2', status: 'DUPLICATE', duplicateOf: 'i-1', lines: 5 });
+    expect('errors' in summary).toBe(false);
+    expect(summary.duplicateOf).toBe('i-1');
+    expect(importReportOf(null)).toMatchObject({ id: '', status: '', lines: 0 });
+    expect(importReportsOf([{ id: 'a' }, { id: 'b' }]).map((r) => r.id)).toEqual(['a', 'b']);
+    expect(importReportsOf({ id: 'a' })).toEqual([]);
+  });
+
+  it('names the statuses, sources and encodings in French', () => {
+    expect(IMPORT_STATUS_LABEL).toEqual({ APPLIED: 'Appliqué', PARTIAL: 'Appliqué en partie', REJECTED: 'Refusé', DUPLICATE: 'Déjà traité' });
+    expect(importStatusLabel('PARTIAL')).toBe('Appliqué en partie');
+    expect(importStatusLabel('LATER')).toBe('LATER');
+    expect(IMPORT_SOURCE_LABEL).toEqual({ UPLOAD: 'Fichier déposé', REST: 'Logiciel RH (REST)', SFTP: 'Logiciel RH (SFTP)' });
+    expect(IMPORT_ENCODING_LABEL['ISO-8859-1']).toBe('ISO-8859-1 (Latin-1)');
+    expect(IMPORT_ENCODING_LABEL.MIXTE).toBe('Mixte : UTF-8 et ISO-8859-1 selon les lignes');
+  });
+
+  it('says what an import did in one sentence, and its counts', () => {
+    expect(importSummary(report())).toBe('Import appliqué : 12 lignes lues, 3 appliquées, 9 inchangées, 1 nouvel agent, aucun départ, aucune ligne refusée.');
+    expect(
+      importSummary(report({ status: 'PARTIAL', lines: 2, applied: 1, unchanged: 0, created: 1, left: 0, errors: [{ line: 3, reason: 'Courriel absent.' }] })),
+    ).toBe('Import appliqué en partie : 2 lignes lues, 1 appliquée, aucune inchangée, 1 nouvel agent, aucun départ, 1 ligne refusée.');
+    expect(
+      importSummary(report({ status: 'REJECTED', lines: 2, applied: 0, unchanged: 0, created: 0, left: 0, errors: [{ line: 2, reason: 'a' }, { line: 3, reason: 'b' }] })),
+    ).toBe('Import refusé : 2 lignes lues, aucune appliquée, aucune inchangée, aucun nouvel agent, aucun départ, 2 lignes refusées.');
+    expect(importSummary(report({ lines: 1500, applied: 1200, unchanged: 300, created: 12, left: 2, errors: undefined }))).toBe(
+      'Import appliqué : 1\u00a0500 lignes lues, 1\u00a0200 appliquées, 300 inchangées, 12 nouveaux agents, 2 départs.',
+    );
+    expect(importSummary(report({ status: 'DUPLICATE', duplicateOf: 'i-0' }))).toBe('Fichier déjà traité : ce fichier a déjà été importé, rien n’a été modifié.');
+    expect(importCounts(report({ left: 2, errors: [{ line: 4, reason: 'x' }] }))).toEqual([
+      ['Lignes lues', 12],
+      ['Lignes appliquées', 3],
+      ['Lignes inchangées', 9],
+      ['Nouveaux agents (comptes créés)', 1],
+      ['Départs (comptes désactivés, certificats révoqués)', 2],
+      ['Lignes refusées', 1],
+    ]);
+    expect(importCounts(report({ errors: undefined })).map(([label]) => label)).not.toContain('Lignes refusées');
+    expect(importCountText(0)).toBe('Aucun import');
+    expect(importCountText(1)).toBe('1 import');
+    expect(importCountText(50)).toBe('50 imports, les plus récents en premier');
+  });
+
+  it('checks the chosen file before sending it', () => {
+    expect(agentFileProblem(null)).toBe('Choisissez le fichier des agents (CSV).');
+    expect(agentFileProblem({ name: 'agents.csv', size: 0 })).toBe('Le fichier est vide.');
+    expect(agentFileProblem({ name: 'agents.csv', size: MAX_IMPORT_BYTES })).toBeNull();
+    expect(agentFileProblem({ name: 'agents.csv', size: MAX_IMPORT_BYTES + 1 })).toBe('Le fichier dépasse 10 Mo, la taille maximale d’un import.');
+  });
+
+  it('says a too large file in French when the server gave no problem document', () => {
+    expect(importProblem({ title: 'Erreur 413', status: 413, detail: 'Le serveur a répondu 413.' })).toEqual({
+      title: 'Fichier trop volumineux',
+      status: 413,
+      detail: 'Le fichier dépasse 10 Mo, la taille maximale d’un import.',
+    });
+    const own = { type: 'https://metrocloud.strasbourg.eu/problems/file-too-large', title: 'Fichier trop gros', status: 413, detail: 'Au plus 10 Mo.' };
+    expect(importProblem(own)).toBe(own);
+    const missing = { title: 'Fichier illisible', status: 422, code: 'missing-columns', detail: 'Colonnes absentes : courriel.' };
+    expect(importProblem(missing)).toBe(missing);
+  });
+
+  it('offers an example file: the header with every column, then two agents', () => {
+    const lines = agentTemplateCsv().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('');
+    expect(lines[0]).toBe('identifiant;nom;prenom;courriel;matricule;service;responsable;rythme;solde_ca;solde_rtt;solde_cet;date_sortie');
+    expect(AGENT_COLUMNS.filter(([, , required]) => required).map(([name]) => name)).toEqual(['identifiant', 'nom', 'prenom', 'courriel']);
+    for (const line of lines.slice(1, 3)) {
+      const cells = line.split(';');
+      expect(cells).toHaveLength(12);
+      expect(cells[0]).toMatch(/^[a-z]+\.[a-z]+$/);
+      expect(cells[3]).toMatch(/@mairie\.example\.org$/);
+      expect(cells[7]).toMatch(/^(MON|TUE|WED|THU|FRI)(_AM)?(,(MON|TUE|WED|THU|FRI)(_AM)?)*$/);
+    }
+    // the manager of the first is the second; halves with a comma or a dot; a leaving date in the French format
+    expect(lines[1].split(';')[6]).toBe(lines[2].split(';')[0]);
+    expect(lines[1].split(';')[9]).toBe('12,5');
+    expect(lines[2].split(';')[8]).toBe('20.5');
+    expect(lines[2].split(';')[11]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
   });
 });

@@ -1,8 +1,8 @@
 // The integrations (connectors to the commune's HR and finance software): the API's types and calls, and the pure
 // logic of the « Connecteurs » pages (French labels, query strings, the connector form's request with its write-only
-// secret, the client-side checks of the form, the connection test's summary). No page state: unit-tested in
-// integration.test.ts. The calls go through the portal's Api (token, problem documents), as `api.integration`.
-import type { Api, Me } from './api';
+// secret, the client-side checks of the form, the connection test's summary, the agents' import reports and example
+// file). No page state: unit-tested in integration.test.ts. The calls go through the portal's Api (token, problem documents), as `api.integration`.
+import type { Api, Me, Problem } from './api';
 import { queryString } from './documents';
 import { formatInteger } from './format';
 import { labelOf } from './parapheur';
@@ -108,7 +108,7 @@ export const LIST_LIMIT = 100;
 
 /** The integration API (under /api/v1), through the portal's Api: token, JSON, RFC 9457 problems. */
 export class IntegrationApi {
-  constructor(private readonly api: Pick<Api, 'request'>) {}
+  constructor(private readonly api: Pick<Api, 'request' | 'sendFile'>) {}
 
   connectors = () => this.api.request<Connector[]>('GET', '/integration/connectors');
   connector = (kind: ConnectorKind) => this.api.request<Connector>('GET', `/integration/connectors/${seg(kind)}`);
@@ -120,6 +120,15 @@ export class IntegrationApi {
   replay = (id: string) => this.api.request<OutboxMessage>('POST', `/integration/messages/${seg(id)}/replay`);
   exchanges = (filter: ExchangeFilter = {}, limit = LIST_LIMIT) => this.api.request<Exchange[]>('GET', exchangesPath(filter, limit));
   summary = async () => summaryOf(await this.api.request<unknown>('GET', '/integration/summary'));
+
+  // the agents' imports
+  /** Sends the file's bytes as they are (text/csv, no re-encoding): the server detects the encoding line by line. */
+  importAgents = async (file: Blob, fileName: string) => importReportOf(await this.api.sendFile<unknown>('POST', agentImportPath(fileName), file, 'text/csv'));
+  /** Fetches the agents' file from the commune's HR connector now. */
+  pullAgents = async () => importReportOf(await this.api.request<unknown>('POST', '/integration/hr/imports/pull'));
+  /** The latest imports (50 at most), newest first, without their errors. */
+  agentImports = async () => importReportsOf(await this.api.request<unknown>('GET', '/integration/hr/imports'));
+  agentImport = async (id: string) => importReportOf(await this.api.request<unknown>('GET', `/integration/hr/imports/${seg(id)}`));
 }
 
 /** Path (under /api/v1) of the outbox's messages, of one status or all. */
@@ -398,3 +407,197 @@ export function summaryEntries(s: OutboxSummary): [string, number, MessageStatus
 
 /** The commune's administrator configures the connectors and follows the exchanges. */
 export const managesConnectors = (me: Me): boolean => !me.operator && !!me.commune && me.roles.includes('commune-admin');
+
+// ---- the import of the agents (the HR software's file)
+
+export type ImportSource = 'UPLOAD' | 'REST' | 'SFTP';
+export type ImportStatus = 'APPLIED' | 'PARTIAL' | 'REJECTED' | 'DUPLICATE';
+export type ImportEncoding = 'UTF-8' | 'ISO-8859-1' | 'MIXTE';
+
+/** A line of the file that was not applied: its number in the file (the header is line 1) and the French reason. */
+export interface ImportLineError {
+  line: number;
+  identifier?: string;
+  reason: string;
+}
+
+/**
+ * What an import of the agents did. `lines`: data lines read; `applied`: lines that changed something; `unchanged`:
+ * lines identical to what the platform had; `created`: newcomers who received an account; `left`: leavers disabled
+ * (their signing certificates revoked). `errors` is absent from the list's summaries.
+ */
+export interface ImportReport {
+  id: string;
+  source: ImportSource | string;
+  fileName: string;
+  sha256: string;
+  encoding: ImportEncoding | string;
+  receivedAt: string;
+  by: string;
+  status: ImportStatus | string;
+  /** The earlier import of the very same file (status DUPLICATE). */
+  duplicateOf?: string;
+  lines: number;
+  applied: number;
+  unchanged: number;
+  created: number;
+  left: number;
+  errors?: ImportLineError[];
+}
+
+/** The largest file the server accepts (it answers 413 beyond). */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/** Path (under /api/v1) of the upload of an agents' file, its name in the query. */
+export const agentImportPath = (fileName: string): string => `/integration/hr/imports?fileName=${encodeURIComponent(fileName)}`;
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+const count = (v: unknown): number => {
+  const n = Number(v);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+};
+
+/** A report as the API gives it, read safely: counts are whole numbers ≥ 0, the rejected lines in the file's order. */
+export function importReportOf(body: unknown): ImportReport {
+  const raw = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const report: ImportReport = {
+    id: text(raw.id),
+    source: text(raw.source),
+    fileName: text(raw.fileName),
+    sha256: text(raw.sha256),
+    encoding: text(raw.encoding),
+    receivedAt: text(raw.receivedAt),
+    by: text(raw.by),
+    status: text(raw.status),
+    lines: count(raw.lines),
+    applied: count(raw.applied),
+    unchanged: count(raw.unchanged),
+    created: count(raw.created),
+    left: count(raw.left),
+  };
+  if (typeof raw.duplicateOf === 'string' && raw.duplicateOf) report.duplicateOf = raw.duplicateOf;
+  if (Array.isArray(raw.errors)) {
+    report.errors = raw.errors
+      .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object')
+      .map((e) => {
+        const error: ImportLineError = { line: count(e.line), reason: text(e.reason) };
+        if (typeof e.identifier === 'string' && e.identifier) error.identifier = e.identifier;
+        return error;
+      })
+      .sort((a, b) => a.line - b.line);
+  }
+  return report;
+}
+
+/** The list of imports (newest first, as the server sorts it). */
+export const importReportsOf = (body: unknown): ImportReport[] => (Array.isArray(body) ? body.map(importReportOf) : []);
+
+export const AGENT_IMPORTS_PATH = '/connecteurs/agents';
+
+/** The portal address of an import's report. */
+export const agentImportHref = (id: string): string => `${AGENT_IMPORTS_PATH}/${seg(id)}`;
+
+export const IMPORT_STATUS_LABEL: Record<string, string> = {
+  APPLIED: 'Appliqué',
+  PARTIAL: 'Appliqué en partie',
+  REJECTED: 'Refusé',
+  DUPLICATE: 'Déjà traité',
+};
+
+export const IMPORT_SOURCE_LABEL: Record<string, string> = {
+  UPLOAD: 'Fichier déposé',
+  REST: 'Logiciel RH (REST)',
+  SFTP: 'Logiciel RH (SFTP)',
+};
+
+export const IMPORT_ENCODING_LABEL: Record<string, string> = {
+  'UTF-8': 'UTF-8',
+  'ISO-8859-1': 'ISO-8859-1 (Latin-1)',
+  MIXTE: 'Mixte : UTF-8 et ISO-8859-1 selon les lignes',
+};
+
+export const importStatusLabel = (status: string | null | undefined): string => labelOf(IMPORT_STATUS_LABEL, status);
+
+/** « aucune ligne lue », « 1 ligne lue », « 12 lignes lues » … */
+function counted(n: number, none: string, one: string, many: string): string {
+  if (n <= 0) return none;
+  return n === 1 ? `1 ${one}` : `${formatInteger(n)} ${many}`;
+}
+
+/** The counts of a report in French: [label, value]; the rejected lines only when the report has its errors. */
+export function importCounts(report: ImportReport): [string, number][] {
+  const counts: [string, number][] = [
+    ['Lignes lues', report.lines],
+    ['Lignes appliquées', report.applied],
+    ['Lignes inchangées', report.unchanged],
+    ['Nouveaux agents (comptes créés)', report.created],
+    ['Départs (comptes désactivés, certificats révoqués)', report.left],
+  ];
+  if (report.errors) counts.push(['Lignes refusées', report.errors.length]);
+  return counts;
+}
+
+/** What an import did, in one French sentence (the result's summary, announced after a run). */
+export function importSummary(report: ImportReport): string {
+  if (report.status === 'DUPLICATE') return 'Fichier déjà traité : ce fichier a déjà été importé, rien n’a été modifié.';
+  const parts = [
+    counted(report.lines, 'aucune ligne lue', 'ligne lue', 'lignes lues'),
+    counted(report.applied, 'aucune appliquée', 'appliquée', 'appliquées'),
+    counted(report.unchanged, 'aucune inchangée', 'inchangée', 'inchangées'),
+    counted(report.created, 'aucun nouvel agent', 'nouvel agent', 'nouveaux agents'),
+    counted(report.left, 'aucun départ', 'départ', 'départs'),
+  ];
+  if (report.errors) parts.push(counted(report.errors.length, 'aucune ligne refusée', 'ligne refusée', 'lignes refusées'));
+  const prefix: Record<string, string> = { APPLIED: 'Import appliqué', PARTIAL: 'Import appliqué en partie', REJECTED: 'Import refusé' };
+  return `${prefix[report.status] ?? `Import (${report.status || 'statut inconnu'})`} : ${parts.join(', ')}.`;
+}
+
+/** « 3 imports, les plus récents en premier » (the server keeps the latest 50 in its list). */
+export function importCountText(n: number): string {
+  if (n <= 0) return 'Aucun import';
+  return n === 1 ? '1 import' : `${formatInteger(n)} imports, les plus récents en premier`;
+}
+
+/** The problem of the chosen file before sending, in French; null when it can be sent. */
+export function agentFileProblem(file: { name: string; size: number } | null | undefined): string | null {
+  if (!file) return 'Choisissez le fichier des agents (CSV).';
+  if (file.size === 0) return 'Le fichier est vide.';
+  if (file.size > MAX_IMPORT_BYTES) return 'Le fichier dépasse 10 Mo, la taille maximale d’un import.';
+  return null;
+}
+
+/** The problem of a refused import: a 413 without a problem document (the container's) is said in French. */
+export function importProblem(problem: Problem): Problem {
+  if (problem.status === 413 && !problem.code && !problem.type) {
+    return { title: 'Fichier trop volumineux', status: 413, detail: 'Le fichier dépasse 10 Mo, la taille maximale d’un import.' };
+  }
+  return problem;
+}
+
+/** The columns of the agents' file: [name, content, required]. */
+export const AGENT_COLUMNS: [string, string, boolean][] = [
+  ['identifiant', 'Identifiant de connexion de l’agent', true],
+  ['nom', 'Nom de famille', true],
+  ['prenom', 'Prénom', true],
+  ['courriel', 'Adresse électronique', true],
+  ['matricule', 'Matricule dans le logiciel RH', false],
+  ['service', 'Service d’affectation', false],
+  ['responsable', 'Identifiant de connexion de son responsable', false],
+  ['rythme', 'Jours travaillés (MON, TUE, WED, THU, FRI, SAT, SUN) séparés par des virgules, suivis de _AM ou _PM pour le matin ou l’après-midi seulement, par exemple MON,TUE,WED_AM,THU,FRI', false],
+  ['solde_ca', 'Solde de congés annuels, en jours (demi-journées permises, virgule ou point)', false],
+  ['solde_rtt', 'Solde de RTT, en jours', false],
+  ['solde_cet', 'Solde du compte épargne-temps, en jours', false],
+  ['date_sortie', 'Date de sortie, JJ/MM/AAAA ou AAAA-MM-JJ : à partir de cette date, l’agent est sorti (compte désactivé, certificats de signature révoqués)', false],
+];
+
+export const AGENT_TEMPLATE_NAME = 'modele-agents.csv';
+
+/** The example file offered for download: the header and two agents, separator « ; », UTF-8. */
+export function agentTemplateCsv(): string {
+  return [
+    AGENT_COLUMNS.map(([name]) => name).join(';'),
+    'marie.muller;Muller;Marie;marie.muller@mairie.example.org;A0123;Urbanisme;jean.schmitt;MON,TUE,WED_AM,THU,FRI;25;12,5;3;',
+    'jean.schmitt;Schmitt;Jean;jean.schmitt@mairie.example.org;A0042;Urbanisme;;MON,TUE,WED,THU,FRI;20.5;10;0;31/08/2027',
+    '',
+  ].join('\n');
+}

@@ -23,6 +23,7 @@ import { trashView } from './views/documentTrash';
 import { newCommuneView } from './views/newCommune';
 import type { ViewContext } from './views/context';
 import { homeView } from './views/home';
+import { agentImportView, agentImportsView } from './views/integrationAgents';
 import { connectorsView } from './views/integrationConnectors';
 import { exchangesView } from './views/integrationExchanges';
 import { journalView } from './views/journal';
@@ -84,6 +85,8 @@ const VIEWS: Record<string, (ctx: ViewContext, params: Record<string, string>) =
   '/procedures/reglages': procedureSettingsView,
   '/connecteurs': connectorsView,
   '/connecteurs/echanges': exchangesView,
+  '/connecteurs/agents': agentImportsView,
+  '/connecteurs/agents/:id': agentImportView,
 };
 
 /** The parapheur's page in the navigation, which shows how many documents await the person. */

@@ -165,6 +165,22 @@ describe('routes by role', () => {
     expect(navigationPathOf('/connecteurs/echanges')).toBe('/connecteurs');
   });
 
+  it('offers the agents’ import and its reports to the same people, under « Connecteurs »', () => {
+    const admin = person(['commune-admin']);
+    const allowed = (path: string, me: Me) => routeOf(path)?.route.allowed(me);
+    expect(ROUTES.find((r) => r.path === '/connecteurs/agents')).toMatchObject({ label: 'Import des agents (RH)', nav: false });
+    expect(routeOf('/connecteurs/agents')?.route.path).toBe('/connecteurs/agents');
+    expect(routeOf('/connecteurs/agents/3f2a')).toMatchObject({ route: { path: '/connecteurs/agents/:id' }, params: { id: '3f2a' } });
+    for (const path of ['/connecteurs/agents', '/connecteurs/agents/', '/connecteurs/agents/3f2a']) {
+      expect(allowed(path, admin)).toBe(true);
+      for (const other of [person(['agent']), person(['agent', 'manager']), person(['elected-official']), person(['platform-operator'], true)]) {
+        expect(allowed(path, other)).toBe(false);
+      }
+      expect(navigationPathOf(path)).toBe('/connecteurs');
+    }
+    expect(allowed('/connecteurs/agents', { ...admin, commune: undefined })).toBe(false);
+  });
+
   it('turns hash-route links into portal paths, other hashes being left alone', () => {
     expect(pathOfHashRoute('#/documents/partage/abc')).toBe('/documents/partage/abc');
     expect(pathOfHashRoute('#contenu')).toBeUndefined();

@@ -64,6 +64,8 @@ export const ROUTES: RouteDef[] = [
   { path: '/dsi/archives', label: 'Intégrité des archives', allowed: operator, nav: true },
   { path: '/connecteurs', label: 'Connecteurs', allowed: managesConnectors, nav: true },
   { path: '/connecteurs/echanges', label: 'Suivi des échanges', allowed: managesConnectors, nav: false },
+  { path: '/connecteurs/agents', label: 'Import des agents (RH)', allowed: managesConnectors, nav: false },
+  { path: '/connecteurs/agents/:id', label: 'Import des agents', allowed: managesConnectors, nav: false },
   { path: '/journal', label: "Journal d'audit", allowed: communeAdmin, nav: true },
 ];
 

@@ -1,15 +1,29 @@
-// Pieces shared by the integration pages (« Connecteurs », « Suivi des échanges »): their own navigation and the French
-// badges of the exchanges' and steps' outcomes (the words say it, the colour only repeats it).
+// Pieces shared by the integration pages (« Connecteurs », « Suivi des échanges », « Import des agents (RH) »): their own
+// navigation, the French badges of the exchanges', steps' and imports' outcomes (the words say it, the colour only
+// repeats it) and the refusals shown with their title.
+import { ApiError } from '../api';
 import { h } from '../dom';
-import { CONNECTORS_PATH, EXCHANGES_PATH, EXCHANGE_STATUS_LABEL, labelOf, stepOutcome, type TestStep } from '../integration';
+import {
+  AGENT_IMPORTS_PATH,
+  CONNECTORS_PATH,
+  EXCHANGES_PATH,
+  EXCHANGE_STATUS_LABEL,
+  importProblem,
+  importStatusLabel,
+  labelOf,
+  stepOutcome,
+  type TestStep,
+} from '../integration';
+import { showProblem } from './parapheurParts';
 
-export type IntegrationSection = 'connecteurs' | 'echanges';
+export type IntegrationSection = 'connecteurs' | 'echanges' | 'agents';
 
 /** The integration pages; the current one is marked. */
 export function integrationNav(current: IntegrationSection | null): HTMLElement {
   const entries: [IntegrationSection, string, string][] = [
     ['connecteurs', CONNECTORS_PATH, 'Configuration des connecteurs'],
     ['echanges', EXCHANGES_PATH, 'Suivi des échanges'],
+    ['agents', AGENT_IMPORTS_PATH, 'Import des agents (RH)'],
   ];
   return h(
     'nav',
@@ -33,4 +47,21 @@ export function testStepItem(step: TestStep): HTMLElement {
     h('span', { class: step.ok ? 'status step-outcome intact' : 'status step-outcome anomaly' }, stepOutcome(step)),
     step.detail?.trim() ? [' — ', h('span', { class: 'step-detail' }, step.detail)] : null,
   );
+}
+
+/** An import's status in French: « Appliqué », « Appliqué en partie », « Refusé », « Déjà traité ». */
+export function importStatusBadge(status: string): HTMLElement {
+  return h('span', { class: `status import-status-${status.toLowerCase().replace(/[^a-z]/g, '-')}` }, importStatusLabel(status));
+}
+
+/**
+ * A refused import in the alert: the problem's title, then its French detail (and its `errors`, as every page shows
+ * them); a 413 without a problem document is said in French.
+ */
+export function showImportProblem(target: HTMLElement, err: unknown): void {
+  const error = err instanceof ApiError ? new ApiError(importProblem(err.problem)) : err;
+  showProblem(target, error);
+  if (error instanceof ApiError && error.problem.title && error.problem.detail && error.problem.title !== error.problem.detail) {
+    target.prepend(h('p', { class: 'problem-title' }, h('strong', {}, error.problem.title)));
+  }
 }

@@ -1,8 +1,9 @@
 // The integration pages rendered in jsdom against a fake server: the real Api (token, JSON, problem documents) over a
 // stubbed fetch that answers by method and path and records every call.
 import { Api, type Me } from '../api';
-import type { Connector, Exchange, OutboxMessage, TestReport } from '../integration';
+import { agentTemplateCsv, type Connector, type Exchange, type ImportReport, type OutboxMessage, type TestReport } from '../integration';
 import type { ViewContext } from './context';
+import { agentImportView, agentImportsView } from './integrationAgents';
 import { connectorsView } from './integrationConnectors';
 import { exchangesView } from './integrationExchanges';
 
@@ -13,14 +14,17 @@ interface Call {
   path: string;
   body: unknown;
   rawBody: string | undefined;
+  /** A file sent as the body, as it is. */
+  blob: Blob | undefined;
+  headers: Record<string, string>;
 }
 
 type Answer = unknown | Response | ((call: Call) => unknown | Response | Promise<unknown | Response>);
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-const problem = (status: number, code: string, detail: string) =>
-  new Response(JSON.stringify({ type: `https://metrocloud.strasbourg.eu/problems/${code}`, title: 'Refusé', status, code, detail }), {
+const problem = (status: number, code: string, detail: string, title = 'Refusé') =>
+  new Response(JSON.stringify({ type: `https://metrocloud.strasbourg.eu/problems/${code}`, title, status, code, detail }), {
     status,
     headers: { 'Content-Type': 'application/problem+json' },
   });
@@ -31,7 +35,14 @@ function server(routes: Record<string, Answer>) {
   vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
     const path = String(input).replace(/^\/api\/v1/, '');
     const rawBody = typeof init.body === 'string' ? init.body : undefined;
-    const call: Call = { method: init.method ?? 'GET', path, body: rawBody === undefined ? undefined : JSON.parse(rawBody), rawBody };
+    const call: Call = {
+      method: init.method ?? 'GET',
+      path,
+      body: rawBody === undefined ? undefined : JSON.parse(rawBody),
+      rawBody,
+      blob: init.body instanceof Blob ? init.body : undefined,
+      headers: (init.headers ?? {}) as Record<string, string>,
+    };
     calls.push(call);
     const answer = routes[`${call.method} ${path}`] ?? routes[`${call.method} ${path.split('?')[0]}`];
     if (answer === undefined) return problem(404, 'not-found', `Rien pour ${call.method} ${path}`);
@@ -185,6 +196,7 @@ describe('connectors page', () => {
     expect([...main.querySelectorAll('nav[aria-label="Intégrations"] a')].map((a) => [a.textContent, a.getAttribute('aria-current')])).toEqual([
       ['Configuration des connecteurs', 'true'],
       ['Suivi des échanges', null],
+      ['Import des agents (RH)', null],
     ]);
 
     const counts = section(main, 'Messages vers les logiciels');
@@ -598,5 +610,383 @@ describe('exchanges page', () => {
     expect(document.activeElement).toBe(alert);
     expect(replay.disabled).toBe(false);
     expect(main.querySelector('#echanges-resultat')?.textContent).toBe('');
+  });
+});
+
+// ---- « Import des agents (RH) »
+
+describe('agents’ import page', () => {
+  const report = (overrides: Partial<ImportReport> = {}): ImportReport => ({
+    id: 'i-1',
+    source: 'UPLOAD',
+    fileName: 'agents-decembre.csv',
+    sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    encoding: 'UTF-8',
+    receivedAt: '2026-12-02T10:00:00Z',
+    by: 'admin.wissembourg',
+    status: 'PARTIAL',
+    lines: 3,
+    applied: 1,
+    unchanged: 1,
+    created: 1,
+    left: 0,
+    errors: [{ line: 3, identifier: 'paul.kieffer', reason: 'Le courriel est obligatoire.' }],
+    ...overrides,
+  });
+  /** The list's summaries carry no errors. */
+  const listed = (r: ImportReport): ImportReport => {
+    const { errors: _errors, ...rest } = r;
+    return rest;
+  };
+  const HISTORY = [
+    listed(report({ id: 'i-2', source: 'SFTP', fileName: 'export_rh.csv', status: 'APPLIED', encoding: 'ISO-8859-1', receivedAt: '2026-12-01T05:00:00Z', lines: 40, applied: 2, unchanged: 37, created: 0, left: 1 })),
+    listed(report({ id: 'i-0', status: 'DUPLICATE', duplicateOf: 'i-9', receivedAt: '2026-11-30T09:30:00Z' })),
+  ];
+
+  /** The example's Blob, as the page built it (jsdom has no object URLs). */
+  let templates: Blob[];
+  const createObjectURL = URL.createObjectURL;
+  beforeEach(() => {
+    templates = [];
+    URL.createObjectURL = ((blob: Blob) => {
+      templates.push(blob);
+      return `blob:modele-${templates.length}`;
+    }) as typeof URL.createObjectURL;
+  });
+  afterAll(() => {
+    URL.createObjectURL = createObjectURL;
+  });
+  const readText = (blob: Blob) =>
+    new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(blob);
+    });
+  const choose = (main: HTMLElement, file: File | null) => {
+    Object.defineProperty(labelled(main, 'Fichier des agents (CSV)'), 'files', { value: file ? [file] : [], configurable: true });
+  };
+  const csv = () => new File([new Uint8Array([0x69, 0x64, 0x3b, 0xe9, 0x0a])], 'agents-decembre.csv', { type: '' });
+  const rows = (table: Element | null) => [...(table?.querySelectorAll('tbody tr') ?? [])].map((tr) => [...tr.children].map((c) => c.textContent));
+
+  it('explains the file, offers an example, the file form, the HR connector button and the history', async () => {
+    const { calls } = server({ 'GET /integration/hr/imports': HISTORY });
+    const main = await render(agentImportsView(context()));
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /integration/hr/imports']);
+    expect(main.querySelector('h1')?.textContent).toBe('Import des agents (RH)');
+    expect(main.querySelector('.breadcrumb a')?.getAttribute('href')).toBe('/connecteurs');
+    expect(main.querySelector('nav[aria-label="Intégrations"] a[aria-current="true"]')?.textContent).toBe('Import des agents (RH)');
+    expect([...main.querySelectorAll('h2, h3')].map((x) => `${x.tagName} ${x.textContent}`)).toEqual([
+      'H2 Fichier attendu',
+      'H2 Importer',
+      'H3 Depuis un fichier',
+      'H3 Depuis le logiciel RH',
+      'H2 Historique des imports',
+    ]);
+
+    const expected = section(main, 'Fichier attendu');
+    expect(expected.textContent).toContain('points-virgules (« ; ») ou des virgules');
+    expect(expected.textContent).toContain('UTF-8 ou ISO-8859-1 (Latin-1), est reconnu ligne par ligne');
+    expect(expected.textContent).toContain('les correspondances de champs du connecteur RH les renomment');
+    const columns = expected.querySelector('[aria-label="Tableau des colonnes du fichier des agents"] table') as HTMLTableElement;
+    expect(columns.querySelector('caption')?.textContent).toBe('Colonnes du fichier des agents');
+    expect(rows(columns).map(([name, , required]) => `${name}:${required}`)).toEqual([
+      'identifiant:Oui',
+      'nom:Oui',
+      'prenom:Oui',
+      'courriel:Oui',
+      'matricule:Non',
+      'service:Non',
+      'responsable:Non',
+      'rythme:Non',
+      'solde_ca:Non',
+      'solde_rtt:Non',
+      'solde_cet:Non',
+      'date_sortie:Non',
+    ]);
+    expect(rows(columns)[11][1]).toContain('JJ/MM/AAAA ou AAAA-MM-JJ');
+    const template = [...expected.querySelectorAll('a')].find((a) => a.textContent === 'Télécharger un modèle') as HTMLAnchorElement;
+    expect(template.getAttribute('download')).toBe('modele-agents.csv');
+    expect(template.getAttribute('href')).toBe('blob:modele-1');
+    expect(templates[0].type).toBe('text/csv;charset=utf-8');
+    expect(await readText(templates[0])).toBe(agentTemplateCsv());
+
+    const file = labelled(main, 'Fichier des agents (CSV)');
+    expect(file.type).toBe('file');
+    expect(file.getAttribute('accept')).toBe('.csv,text/csv');
+    expect(document.getElementById(file.getAttribute('aria-describedby') ?? '')?.textContent).toContain('10 Mo au plus');
+    expect(button(main, 'Importer').type).toBe('submit');
+    expect(button(main, 'Importer depuis le logiciel RH').type).toBe('button');
+    expect(main.querySelector('#agents-progression')?.getAttribute('role')).toBe('status');
+
+    const history = main.querySelector('[aria-label="Tableau de l’historique des imports"] table') as HTMLTableElement;
+    expect(history.querySelector('caption')?.textContent).toBe('2 imports, les plus récents en premier');
+    expect([...history.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+      'Date',
+      'Source',
+      'Fichier',
+      'Statut',
+      'Lignes lues',
+      'Appliquées',
+      'Inchangées',
+      'Nouveaux agents',
+      'Départs',
+    ]);
+    expect(rows(history)).toEqual([
+      ['01/12/2026 06:00 — voir le rapport', 'Logiciel RH (SFTP)', 'export_rh.csv', 'Appliqué', '40', '2', '37', '0', '1'],
+      ['30/11/2026 10:30 — voir le rapport', 'Fichier déposé', 'agents-decembre.csv', 'Déjà traité', '—', '—', '—', '—', '—'],
+    ]);
+    expect([...history.querySelectorAll('tbody th a')].map((a) => a.getAttribute('href'))).toEqual(['/connecteurs/agents/i-2', '/connecteurs/agents/i-0']);
+    expect(main.querySelector('#agents-dernier')?.children).toHaveLength(0);
+    expectAccessibleStructure(main);
+  });
+
+  it('says when there is no import yet, and still offers the form when the history cannot be read', async () => {
+    server({ 'GET /integration/hr/imports': [] });
+    let main = await render(agentImportsView(context()));
+    expect(section(main, 'Historique des imports').querySelector('.empty')?.textContent).toBe('Aucun import pour le moment.');
+
+    vi.unstubAllGlobals();
+    server({ 'GET /integration/hr/imports': problem(503, 'unavailable', 'Historique indisponible.') });
+    main = await render(agentImportsView(context()));
+    expect(section(main, 'Historique des imports').querySelector('.alert')?.textContent).toBe('Historique indisponible.');
+    expect(button(main, 'Importer')).toBeDefined();
+  });
+
+  it('sends the chosen file as it is, says the progress with the buttons disabled, then shows the result and the history again', async () => {
+    let answer: (r: unknown) => void = () => {};
+    let imported = false;
+    const done = report({ errors: [{ line: 4, reason: 'Solde de congés illisible : « douze ».' }, { line: 3, identifier: 'paul.kieffer', reason: 'Le courriel est obligatoire.' }] });
+    const { sent } = server({
+      'GET /integration/hr/imports': () => (imported ? [listed(done), ...HISTORY] : HISTORY),
+      'POST /integration/hr/imports': () =>
+        new Promise((resolve) => {
+          answer = (r) => {
+            imported = true;
+            resolve(json(r, 201));
+          };
+        }),
+    });
+    const main = await render(agentImportsView(context()));
+    const file = csv();
+    choose(main, file);
+    submit(button(main, 'Importer'));
+    await settle();
+
+    const posts = sent('POST', '/integration/hr/imports');
+    expect(posts.map((c) => c.path)).toEqual(['/integration/hr/imports?fileName=agents-decembre.csv']);
+    // the file itself: its bytes untouched (ISO-8859-1 here), in text/csv
+    expect(posts[0].blob).toBe(file);
+    expect(posts[0].headers['Content-Type']).toBe('text/csv');
+    expect(button(main, 'Importer').disabled).toBe(true);
+    expect(button(main, 'Importer').getAttribute('aria-busy')).toBe('true');
+    expect(button(main, 'Importer depuis le logiciel RH').disabled).toBe(true);
+    expect(main.querySelector('#agents-progression')?.textContent).toBe('Import du fichier « agents-decembre.csv » en cours…');
+
+    answer(done);
+    await settle(8);
+    expect(button(main, 'Importer').disabled).toBe(false);
+    expect(button(main, 'Importer depuis le logiciel RH').disabled).toBe(false);
+    expect(main.querySelector('#agents-progression')?.textContent).toBe('');
+    const status = main.querySelector('#agents-resultat') as HTMLElement;
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toBe('Import appliqué en partie : 3 lignes lues, 1 appliquée, 1 inchangée, 1 nouvel agent, aucun départ, 2 lignes refusées.');
+    expect(document.activeElement).toBe(status);
+
+    const result = section(main, 'Résultat de l’import');
+    expect(result.querySelector('.report-summary')?.textContent).toBe(status.textContent);
+    expect(facts(result)).toEqual({
+      Statut: 'Appliqué en partie',
+      Fichier: 'agents-decembre.csv',
+      Source: 'Fichier déposé',
+      'Reçu le': '02/12/2026 11:00',
+      Par: 'admin.wissembourg',
+      Encodage: 'UTF-8',
+      'Lignes lues': '3',
+      'Lignes appliquées': '1',
+      'Lignes inchangées': '1',
+      'Nouveaux agents (comptes créés)': '1',
+      'Départs (comptes désactivés, certificats révoqués)': '0',
+      'Lignes refusées': '2',
+      'Empreinte SHA-256': done.sha256,
+    });
+    expect(result.querySelector('h3')?.textContent).toBe('Lignes refusées');
+    const errors = result.querySelector('[aria-label="Tableau des lignes refusées"] table') as HTMLTableElement;
+    expect(errors.querySelector('caption')?.textContent).toBe('2 lignes refusées, dans l’ordre du fichier (l’en-tête est la ligne 1)');
+    expect([...errors.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Ligne', 'Agent', 'Motif']);
+    expect(rows(errors)).toEqual([
+      ['3', 'paul.kieffer', 'Le courriel est obligatoire.'],
+      ['4', '—', 'Solde de congés illisible : « douze ».'],
+    ]);
+
+    // the history read again: the new import comes first
+    expect(sent('GET', '/integration/hr/imports')).toHaveLength(2);
+    const history = main.querySelector('[aria-label="Tableau de l’historique des imports"] table') as HTMLTableElement;
+    expect(history.querySelector('caption')?.textContent).toBe('3 imports, les plus récents en premier');
+    expect(rows(history)[0]).toEqual(['02/12/2026 11:00 — voir le rapport', 'Fichier déposé', 'agents-decembre.csv', 'Appliqué en partie', '3', '1', '1', '1', '0']);
+    expectAccessibleStructure(main);
+  });
+
+  it('says « Déjà traité » for the very same file, with a link to the earlier import and nothing counted', async () => {
+    server({
+      'GET /integration/hr/imports': HISTORY,
+      'POST /integration/hr/imports': json(report({ id: 'i-1', status: 'DUPLICATE', duplicateOf: 'i-9', errors: undefined }), 200),
+    });
+    const main = await render(agentImportsView(context()));
+    choose(main, csv());
+    submit(button(main, 'Importer'));
+    await settle(8);
+    expect(main.querySelector('#agents-resultat')?.textContent).toBe('Fichier déjà traité : ce fichier a déjà été importé, rien n’a été modifié.');
+    const result = section(main, 'Résultat de l’import');
+    expect(facts(result).Statut).toBe('Déjà traité');
+    expect(Object.keys(facts(result))).not.toContain('Lignes appliquées');
+    const earlier = [...result.querySelectorAll('a')].find((a) => a.textContent === 'Voir l’import d’origine');
+    expect(earlier?.getAttribute('href')).toBe('/connecteurs/agents/i-9');
+    expect(earlier?.hasAttribute('data-link')).toBe(true);
+    expect(result.querySelector('table')).toBeNull();
+    expectAccessibleStructure(main);
+  });
+
+  it('checks the file before sending: none chosen, empty, larger than 10 Mo', async () => {
+    const { sent } = server({ 'GET /integration/hr/imports': [] });
+    const main = await render(agentImportsView(context()));
+    const summary = main.querySelector('#agents-erreurs') as HTMLElement;
+    choose(main, null);
+    submit(button(main, 'Importer'));
+    await settle();
+    expect(sent('POST', '/integration')).toHaveLength(0);
+    expect(summary.hidden).toBe(false);
+    expect(summary.getAttribute('role')).toBe('alert');
+    expect(document.activeElement).toBe(summary);
+    expect(summary.querySelector('a')?.getAttribute('href')).toBe('#agents-fichier');
+    expect(summary.textContent).toContain('Fichier des agents (CSV) : Choisissez le fichier des agents (CSV).');
+    expect(labelled(main, 'Fichier des agents (CSV)').getAttribute('aria-invalid')).toBe('true');
+
+    choose(main, new File([], 'vide.csv'));
+    submit(button(main, 'Importer'));
+    await settle();
+    expect(main.querySelector('#agents-fichier-erreur')?.textContent).toBe('Le fichier est vide.');
+
+    const big = new File(['x'], 'enorme.csv');
+    Object.defineProperty(big, 'size', { value: 10 * 1024 * 1024 + 1 });
+    choose(main, big);
+    submit(button(main, 'Importer'));
+    await settle();
+    expect(main.querySelector('#agents-fichier-erreur')?.textContent).toBe('Le fichier dépasse 10 Mo, la taille maximale d’un import.');
+    expect(sent('POST', '/integration')).toHaveLength(0);
+    expectAccessibleStructure(main);
+  });
+
+  it('shows a file refused as a whole (its problem’s title and detail) in the alert that takes the focus', async () => {
+    let refused = false;
+    const { sent } = server({
+      'GET /integration/hr/imports': () => (refused ? [listed(report({ status: 'REJECTED', lines: 0, applied: 0, unchanged: 0, created: 0 }))] : []),
+      'POST /integration/hr/imports': () => {
+        refused = true;
+        return problem(422, 'missing-columns', 'Colonnes obligatoires absentes : courriel, prenom.', 'Fichier des agents illisible');
+      },
+    });
+    const main = await render(agentImportsView(context()));
+    choose(main, csv());
+    submit(button(main, 'Importer'));
+    await settle(8);
+    const alert = main.querySelector('#agents-refus') as HTMLElement;
+    expect(alert.hidden).toBe(false);
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect([...alert.querySelectorAll('p')].map((p) => p.textContent)).toEqual(['Fichier des agents illisible', 'Colonnes obligatoires absentes : courriel, prenom.']);
+    expect(document.activeElement).toBe(alert);
+    expect(button(main, 'Importer').disabled).toBe(false);
+    expect(main.querySelector('#agents-progression')?.textContent).toBe('');
+    expect(main.querySelector('#agents-resultat')?.textContent).toBe('');
+    expect(main.querySelector('#agents-dernier')?.children).toHaveLength(0);
+    // the refused file is recorded: the history, read again, shows it
+    expect(sent('GET', '/integration/hr/imports')).toHaveLength(2);
+    expect(rows(main.querySelector('[aria-label="Tableau de l’historique des imports"] table'))[0][3]).toBe('Refusé');
+    expect(document.activeElement).toBe(alert);
+  });
+
+  it('says a file too large for the server in French, even without a problem document', async () => {
+    server({ 'GET /integration/hr/imports': [], 'POST /integration/hr/imports': new Response('Request Entity Too Large', { status: 413, headers: { 'Content-Type': 'text/plain' } }) });
+    const main = await render(agentImportsView(context()));
+    choose(main, csv());
+    submit(button(main, 'Importer'));
+    await settle(8);
+    expect([...main.querySelectorAll('#agents-refus p')].map((p) => p.textContent)).toEqual(['Fichier trop volumineux', 'Le fichier dépasse 10 Mo, la taille maximale d’un import.']);
+  });
+
+  it('imports from the HR software now: the pull without a body, then its result', async () => {
+    const pulled = report({ id: 'i-5', source: 'REST', fileName: 'agents.csv', status: 'APPLIED', encoding: 'MIXTE', lines: 2, applied: 2, unchanged: 0, created: 0, left: 2, errors: [] });
+    const { sent } = server({ 'GET /integration/hr/imports': [], 'POST /integration/hr/imports/pull': json(pulled, 201) });
+    const main = await render(agentImportsView(context()));
+    button(main, 'Importer depuis le logiciel RH').click();
+    expect(main.querySelector('#agents-progression')?.textContent).toBe('Lecture du fichier des agents chez le logiciel RH en cours…');
+    await settle(8);
+    expect(sent('POST', '/integration/hr/imports/pull').map((c) => [c.rawBody, c.blob])).toEqual([[undefined, undefined]]);
+    expect(main.querySelector('#agents-resultat')?.textContent).toBe('Import appliqué : 2 lignes lues, 2 appliquées, aucune inchangée, aucun nouvel agent, 2 départs, aucune ligne refusée.');
+    const result = section(main, 'Résultat de l’import');
+    expect(facts(result).Source).toBe('Logiciel RH (REST)');
+    expect(facts(result).Encodage).toBe('Mixte : UTF-8 et ISO-8859-1 selon les lignes');
+    expect(result.querySelector('.empty')?.textContent).toBe('Aucune ligne refusée.');
+    expectAccessibleStructure(main);
+  });
+
+  it('shows the HR connector’s refusals: none configured, software unreachable', async () => {
+    let answer = problem(422, 'no-hr-connector', 'Aucun connecteur RH actif : configurez-le dans « Connecteurs ».', 'Pas de connecteur RH');
+    server({ 'GET /integration/hr/imports': [], 'POST /integration/hr/imports/pull': () => answer });
+    const main = await render(agentImportsView(context()));
+    const alert = main.querySelector('#agents-refus') as HTMLElement;
+    button(main, 'Importer depuis le logiciel RH').click();
+    await settle(8);
+    expect(alert.textContent).toBe('Pas de connecteur RHAucun connecteur RH actif : configurez-le dans « Connecteurs ».');
+    expect(document.activeElement).toBe(alert);
+
+    answer = problem(502, 'counterpart-unavailable', 'Le logiciel RH ne répond pas : connexion refusée sur rh.wissembourg.fr:443.', 'Logiciel RH injoignable');
+    button(main, 'Importer depuis le logiciel RH').click();
+    expect(alert.hidden).toBe(true);
+    await settle(8);
+    expect([...alert.querySelectorAll('p')].map((p) => p.textContent)).toEqual(['Logiciel RH injoignable', 'Le logiciel RH ne répond pas : connexion refusée sur rh.wissembourg.fr:443.']);
+    expect(button(main, 'Importer depuis le logiciel RH').disabled).toBe(false);
+  });
+});
+
+describe('agents’ import report page', () => {
+  const rows = (table: Element | null) => [...(table?.querySelectorAll('tbody tr') ?? [])].map((tr) => [...tr.children].map((c) => c.textContent));
+
+  it('shows one import: its summary, its facts and its rejected lines', async () => {
+    const { calls } = server({
+      'GET /integration/hr/imports/i-1': {
+        id: 'i-1',
+        source: 'SFTP',
+        fileName: 'export_rh.csv',
+        sha256: 'ab12cd',
+        encoding: 'ISO-8859-1',
+        receivedAt: '2026-12-02T10:00:00Z',
+        by: 'admin.wissembourg',
+        status: 'REJECTED',
+        lines: 1,
+        applied: 0,
+        unchanged: 0,
+        created: 0,
+        left: 0,
+        errors: [{ line: 2, identifier: 'zoe.schoenberg', reason: 'Responsable inconnu : jdupont.' }],
+      },
+    });
+    const main = await render(agentImportView(context(), { id: 'i-1' }));
+    expect(calls.map((c) => c.path)).toEqual(['/integration/hr/imports/i-1']);
+    expect(main.querySelector('h1')?.textContent).toBe('Import du 02/12/2026 11:00');
+    expect([...main.querySelectorAll('.breadcrumb a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Connecteurs', '/connecteurs'],
+      ['Import des agents (RH)', '/connecteurs/agents'],
+    ]);
+    expect(main.querySelector('nav[aria-label="Intégrations"] a[aria-current="true"]')?.textContent).toBe('Import des agents (RH)');
+    expect(main.querySelector('.report-summary')?.textContent).toBe('Import refusé : 1 ligne lue, aucune appliquée, aucune inchangée, aucun nouvel agent, aucun départ, 1 ligne refusée.');
+    expect(facts(main)).toMatchObject({ Statut: 'Refusé', Source: 'Logiciel RH (SFTP)', Encodage: 'ISO-8859-1 (Latin-1)', 'Lignes lues': '1', 'Lignes refusées': '1' });
+    expect([...main.querySelectorAll('h2')].map((x) => x.textContent)).toEqual(['Lignes refusées']);
+    expect(rows(main.querySelector('[aria-label="Tableau des lignes refusées"] table'))).toEqual([['2', 'zoe.schoenberg', 'Responsable inconnu : jdupont.']]);
+    expectAccessibleStructure(main);
+  });
+
+  it('fails with the server’s problem when the import is unknown', async () => {
+    server({ 'GET /integration/hr/imports/i-404': problem(404, 'not-found', 'Aucun import des agents ne porte cet identifiant.') });
+    await expect(agentImportView(context(), { id: 'i-404' })).rejects.toThrow('Aucun import des agents ne porte cet identifiant.');
   });
 });

@@ -35,6 +35,9 @@ public class CamelRuntime {
   /** Route fetching a file from a REST endpoint (GET). */
   public static final String FETCH_REST = "direct:fetch-rest";
 
+  /** Route calling the finance software and waiting for its answer (budget checks). */
+  public static final String FINANCE_CALL = "direct:finance-call";
+
   public static final String TENANT = "metrocloudTenant";
   public static final String ENDPOINT = "metrocloudEndpoint";
   public static final String FLOW = "metrocloudFlow";
@@ -113,6 +116,20 @@ public class CamelRuntime {
                 })
             .toD("${header." + ENDPOINT + "}")
             .process(exchange -> MDC.remove("flow"));
+        from(FINANCE_CALL)
+            .routeId("finance-call")
+            .process(
+                exchange -> {
+                  MDC.put("tenant", exchange.getIn().getHeader(TENANT, String.class));
+                  MDC.put("flow", exchange.getIn().getHeader(FLOW, String.class));
+                })
+            .toD("${header." + ENDPOINT + "}")
+            .convertBodyTo(String.class)
+            .process(
+                exchange -> {
+                  MDC.remove("flow");
+                  MDC.remove("tenant");
+                });
         from(FETCH_REST)
             .routeId("fetch-rest")
             .process(

@@ -13,6 +13,25 @@ import java.util.UUID;
 public interface BudgetCheck {
 
   /**
+   * The platform's own budget lines: the implementation used when the commune has no finance
+   * connector, and the fallback when its finance software does not answer.
+   */
+  @jakarta.inject.Qualifier
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @java.lang.annotation.Target({
+    java.lang.annotation.ElementType.TYPE,
+    java.lang.annotation.ElementType.FIELD,
+    java.lang.annotation.ElementType.METHOD,
+    java.lang.annotation.ElementType.PARAMETER
+  })
+  @interface Internal {}
+
+  /** Whether this implementation holds a reservation for the order. */
+  default boolean holds(CallContext commune, UUID orderId) {
+    return false;
+  }
+
+  /**
    * @param accepted whether the amount was reserved
    * @param commitmentRef the commitment's number when accepted (stored on the order)
    * @param message why it was refused, in French, or what was reserved

@@ -22,6 +22,7 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 @TenantBound
+@BudgetCheck.Internal
 public class InternalBudgetLines implements BudgetCheck {
 
   @PersistenceContext EntityManager em;
@@ -135,6 +136,16 @@ public class InternalBudgetLines implements BudgetCheck {
         .setParameter(4, give)
         .setParameter(5, Timestamp.from(clock.instant()))
         .executeUpdate();
+  }
+
+  @Override
+  public boolean holds(CallContext commune, UUID orderId) {
+    return !em.createNativeQuery(
+            "SELECT 1 FROM budget_commitments WHERE tenant_id = ?1 AND order_id = ?2")
+        .setParameter(1, commune.tenant().value())
+        .setParameter(2, orderId)
+        .getResultList()
+        .isEmpty();
   }
 
   @Override
