@@ -281,9 +281,42 @@ class AgentsImportIT extends PlatformTestBase {
     JsonObject dead = await(() -> message("leave.approved/" + leave, "DEAD"), "the message dies");
     assertThat(dead.getInt("attempts")).isEqualTo(4);
     assertThat(dead.getString("lastError")).isNotBlank();
+    // the DSI sees the commune's connector in trouble and its dead letter, and replays it once
+    // fixed
+    JsonObject health =
+        platform
+            .operator()
+            .get("/api/v1/integration/operator/communes")
+            .jsonArray()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(c -> c.getString("commune").equals(NIEDERBRONN.insee()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(health.getString("health")).isEqualTo("DEAD_LETTERS");
+    assertThat(health.getInt("dead")).isGreaterThanOrEqualTo(1);
+    assertThat(health.getJsonArray("connectors").getJsonObject(0).getString("transport"))
+        .isEqualTo("SFTP");
+    assertThat(
+            platform
+                .operator()
+                .get("/api/v1/integration/operator/dead-letters?commune=" + NIEDERBRONN.insee())
+                .jsonArray()
+                .getValuesAs(JsonObject.class))
+        .anyMatch(d -> d.getString("id").equals(dead.getString("id")));
+    assertProblem(admin.get("/api/v1/integration/operator/dead-letters"), 403, "forbidden");
     sftp.start();
     assertOk(
-        admin.post("/api/v1/integration/messages/" + dead.getString("id") + "/replay", "{}"), 200);
+        platform
+            .operator()
+            .post(
+                "/api/v1/integration/operator/communes/"
+                    + NIEDERBRONN.insee()
+                    + "/messages/"
+                    + dead.getString("id")
+                    + "/replay",
+                "{}"),
+        200);
     await(() -> message("leave.approved/" + leave, "SENT"), "the replayed message is sent");
     List<String> delivered =
         sftp.files("rh/import/leave.approved").stream().filter(f -> f.contains(leave)).toList();
@@ -295,6 +328,19 @@ class AgentsImportIT extends PlatformTestBase {
     assertThat(csv.lines().toList()).hasSize(2);
     assertThat(csv.lines().findFirst().orElseThrow())
         .startsWith("cle_idempotence;correlation;commune;flux");
+    // Prometheus-style counters per route and commune
+    String metrics = platform.anonymous().download("/metrics?scope=application").text();
+    assertThat(metrics.lines())
+        .anyMatch(
+            l ->
+                l.startsWith("integration_messages_total{")
+                    && l.contains("commune=\"" + NIEDERBRONN.insee() + "\"")
+                    && l.contains("route=\"deliver-sftp\"")
+                    && l.contains("outcome=\"sent\""))
+        .anyMatch(
+            l ->
+                l.startsWith("integration_agent_lines_total{")
+                    && l.contains("outcome=\"applied\""));
     assertThat(csv)
         .contains(NIEDERBRONN.insee() + ":leave.approved/" + leave)
         .contains(";agent." + NIEDERBRONN.slug() + ";CA;");

@@ -68,6 +68,8 @@ public class AgentImports {
 
   @Inject Clock clock;
 
+  @Inject IntegrationMetrics metrics;
+
   /** Reads and applies a file; whole-file refusals are recorded, then thrown as 422 problems. */
   public ImportReport importFile(
       CallContext caller, String source, String fileName, byte[] content) {
@@ -198,6 +200,9 @@ public class AgentImports {
       }
     }
     errors.sort(java.util.Comparator.comparingInt(LineError::line));
+    metrics.agentLines(caller.tenant().value(), "applied", applied);
+    metrics.agentLines(caller.tenant().value(), "unchanged", unchanged);
+    metrics.agentLines(caller.tenant().value(), "error", errors.size());
     String status = errors.isEmpty() ? "APPLIED" : applied + unchanged > 0 ? "PARTIAL" : "REJECTED";
     return steps.record(
         caller,

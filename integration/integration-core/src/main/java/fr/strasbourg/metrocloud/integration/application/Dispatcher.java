@@ -53,6 +53,8 @@ public class Dispatcher {
 
   @Inject CamelRuntime camel;
 
+  @Inject IntegrationMetrics metrics;
+
   @Resource ManagedScheduledExecutorService scheduler;
 
   @Resource ManagedExecutorService executor;
@@ -156,6 +158,14 @@ public class Dispatcher {
       }
       int millis = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
       outcomes.add(new DispatchSteps.Outcome(m, error, millis));
+      metrics.exchange(
+          commune.tenant().value(),
+          connector != null && "SFTP".equals(connector.transport())
+              ? "deliver-sftp"
+              : "deliver-rest",
+          m.flow(),
+          error == null ? "sent" : "failed",
+          millis);
       if (error == null) {
         sent++;
       }

@@ -64,6 +64,8 @@ public class FinanceBudgetCheck implements BudgetCheck {
 
   @Inject FinanceExchanges log;
 
+  @Inject IntegrationMetrics metrics;
+
   @Inject
   @ConfigProperty(name = "metrocloud.integration.finance-timeout-ms", defaultValue = "5000")
   long timeoutMs;
@@ -101,6 +103,12 @@ public class FinanceBudgetCheck implements BudgetCheck {
     long started = System.nanoTime();
     Reply reply = call(commune, finance.get(), "POST", "commitments", body, key);
     int millis = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
+    metrics.exchange(
+        commune.tenant().value(),
+        "finance-call",
+        "commitment.create",
+        reply.failure() == null ? "answered" : "failed",
+        millis);
     if (reply.failure() == null && reply.status() / 100 == 2 && reply.body() != null) {
       JsonObject answer = reply.body();
       if (answer.getBoolean("accepted", false)

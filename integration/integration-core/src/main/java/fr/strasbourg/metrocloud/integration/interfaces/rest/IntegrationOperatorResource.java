@@ -1,0 +1,77 @@
+package fr.strasbourg.metrocloud.integration.interfaces.rest;
+
+import fr.strasbourg.metrocloud.integration.application.DispatchSteps;
+import fr.strasbourg.metrocloud.integration.application.IntegrationOverview;
+import fr.strasbourg.metrocloud.kernel.problem.NotFoundProblem;
+import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
+import fr.strasbourg.metrocloud.kernel.tenancy.InseeCode;
+import fr.strasbourg.metrocloud.kernel.tenancy.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The DSI's view of the communes' connectors: health per commune, dead letters, replay. */
+@Path("integration/operator")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Integration")
+public class IntegrationOperatorResource {
+
+  @Inject CallContext caller;
+
+  @Inject IntegrationOverview overview;
+
+  @Inject DispatchSteps outbox;
+
+  @GET
+  @Path("communes")
+  @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
+  @Operation(summary = "Every commune's connectors with their health (DSI)")
+  public List<IntegrationOverview.CommuneHealth> communes() {
+    return overview.communes(caller.requireOperator());
+  }
+
+  @GET
+  @Path("dead-letters")
+  @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
+  @Operation(summary = "Dead letters of all communes, newest first, or of one (?commune=INSEE)")
+  public List<IntegrationOverview.DeadLetter> deadLetters(
+      @QueryParam("commune") String commune, @QueryParam("limit") @DefaultValue("200") int limit) {
+    if (commune != null && !InseeCode.isValid(commune)) {
+      throw new NotFoundProblem("tenant-not-found", "Commune inconnue : " + commune);
+    }
+    return overview.deadLetters(caller.requireOperator(), commune, limit);
+  }
+
+  @POST
+  @Path("communes/{insee}/messages/{id}/replay")
+  @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
+  @Operation(
+      summary = "Replay a commune's dead letter (DSI), recorded in the commune's audit trail")
+  public DispatchSteps.Message replay(
+      @PathParam("insee") String insee, @PathParam("id") String id) {
+    if (!InseeCode.isValid(insee)) {
+      throw new NotFoundProblem("tenant-not-found", "Commune inconnue : " + insee);
+    }
+    UUID uuid;
+    try {
+      uuid = UUID.fromString(id);
+    } catch (RuntimeException e) {
+      throw new NotFoundProblem("message-not-found", "Message introuvable : " + id);
+    }
+    CallContext commune = caller.requireOperator().actingOn(InseeCode.of(insee));
+    return outbox.replay(commune, uuid);
+  }
+}
