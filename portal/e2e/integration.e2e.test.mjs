@@ -6,7 +6,10 @@
 // and sees its three sections with their tables (or their empty notices), and filters the log. A JSON mappings text
 // that is not JSON is refused before anything is sent. Then « Import des agents (RH) »: a CSV file made by the test (a
 // newcomer with accents in UTF-8, a line without e-mail) is uploaded — 1 line applied, line 3 refused —, the same file
-// again is « Déjà traité » and leads to the first import's report. axe-core checks every state of the pages.
+// again is « Déjà traité » and leads to the first import's report. Last, the DSI (platform operator) finds the
+// commune, its HR connector now configured, in « Connecteurs des communes » of its communes' page, then opens « Messages
+// en échec des communes » and filters it by the commune (the lists may be empty: no health is assumed). axe-core checks
+// every state of the pages.
 //
 // Before the browser steps, through the API (with the administrator's token, read from the portal session): an HR
 // connector left by an earlier run is removed, so that the page starts with « Non configuré ».
@@ -14,10 +17,10 @@
 // Environment (besides support.mjs's): INTEGRATION_COMMUNE (INSEE code of an ACTIVE commune used by no other browser
 // test — default 67544 Wissembourg), INTEGRATION_ADMIN (its commune-admin, default admin.wissembourg),
 // INTEGRATION_HR_URL (base URL of the test HR server started by the Java side, which accepts HTTP Basic authentication
-// of metrocloud-e2e / e2e-secret — default http://127.0.0.1:9399/rh).
+// of metrocloud-e2e / e2e-secret — default http://127.0.0.1:9399/rh); OPERATOR_USER (the DSI, default it.dsi).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, launch, login, pageApi } from './support.mjs';
+import { assertAccessible, launch, login, pageApi, withPage } from './support.mjs';
 
 const COMMUNE = process.env.INTEGRATION_COMMUNE ?? '67544';
 const ADMIN = process.env.INTEGRATION_ADMIN ?? 'admin.wissembourg';
@@ -26,6 +29,9 @@ const HR_USER = 'metrocloud-e2e';
 const HR_SECRET = 'e2e-secret';
 const WRONG_SECRET = 'mauvais';
 const MAPPINGS = '{"matricule": "code_agent"}';
+const OPERATOR = process.env.OPERATOR_USER ?? 'it.dsi';
+/** A commune's health, in words (the badge's icon is hidden from screen readers). */
+const HEALTH = /(Aucun connecteur|Opérationnel|Nouvelles tentatives en cours|Injoignable|Messages en échec)$/;
 
 /** A connection test may wait for a few 5-second timeouts of the server. */
 const TEST_TIMEOUT = 60_000;
@@ -328,6 +334,79 @@ describe('connecteurs du portail', () => {
     const reportErrors = page.getByRole('region', { name: 'Tableau des lignes refusées', exact: true });
     assert.deepEqual((await reportErrors.getByRole('rowheader').allTextContents()).map((t) => t.trim()), ['3']);
     await assertAccessible(page, "le rapport d'un import des agents");
+  });
+
+  test('la DSI voit les connecteurs de la commune parmi ceux des communes, puis les messages en échec', async () => {
+    await withPage(session, async (page) => {
+      await login(page, OPERATOR);
+      // « Connecteurs des communes » on the communes' page: the commune is there (its HR connector was configured above)
+      await mainNav(page).getByRole('link', { name: 'Communes', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Communes membres' }).waitFor();
+      const part = page.getByRole('region', { name: 'Connecteurs des communes', exact: true });
+      await part.getByRole('heading', { level: 2, name: 'Connecteurs des communes', exact: true }).waitFor();
+      const table = part.getByRole('region', { name: 'Tableau des connecteurs des communes', exact: true });
+      await table.waitFor();
+      assert.match((await table.locator('caption').textContent())?.trim() ?? '', /^Santé des connecteurs : /);
+      assert.deepEqual((await table.getByRole('columnheader').allTextContents()).map((t) => t.trim()), [
+        'Commune',
+        'Santé',
+        'Connecteurs',
+        'En attente',
+        'En échec',
+        'Dernier échange',
+        'Dernière erreur',
+      ]);
+      const row = table.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: new RegExp(`\\(${COMMUNE}\\)$`) }) });
+      assert.equal(await row.count(), 1, `the commune ${COMMUNE} is listed once`);
+      const cells = row.locator('td');
+      assert.match((await cells.nth(0).textContent())?.trim() ?? '', HEALTH, 'the health is said in words');
+      assert.match((await cells.nth(1).textContent())?.trim() ?? '', /RH \(REST\)/, 'the HR connector is listed');
+      // the link to the dead letters only when there are some
+      const link = part.getByRole('link', { name: 'Voir les messages en échec', exact: true });
+      if ((await link.count()) > 0) assert.equal(await link.getAttribute('href'), '/dsi/echanges');
+      await assertAccessible(page, 'les connecteurs des communes (DSI)');
+
+      // « Messages en échec des communes »: all communes, then the commune only (the list may be empty)
+      await mainNav(page).getByRole('link', { name: 'Messages en échec des communes', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Messages en échec des communes' }).waitFor();
+      assert.equal(new URL(page.url()).pathname, '/dsi/echanges');
+      assert.equal(await focusedTag(page), 'H1', 'focus moves to the title on a route change');
+      assert.equal(await mainNav(page).getByRole('link', { name: 'Messages en échec des communes', exact: true }).getAttribute('aria-current'), 'page');
+      const filter = page.getByRole('search', { name: 'Filtrer les messages en échec', exact: true });
+      const commune = filter.getByLabel('Commune', { exact: true });
+      assert.equal(await commune.inputValue(), '');
+      assert.equal((await commune.locator('option').first().textContent())?.trim(), 'Toutes les communes');
+      const deadLetters = () => page.getByRole('region', { name: 'Tableau des messages en échec des communes', exact: true });
+      const listed = async () => {
+        const tables = await deadLetters().count();
+        const empty = await page.locator('#dsi-echecs .empty').count();
+        assert.equal(tables + empty, 1, 'a table or its empty notice');
+        return tables === 1;
+      };
+      if (await listed()) {
+        assert.deepEqual((await deadLetters().getByRole('columnheader').allTextContents()).map((t) => t.trim()), [
+          'Commune',
+          'Connecteur',
+          'Flux',
+          'Clé d’idempotence',
+          'Tentatives',
+          'Erreur',
+          'Créé le',
+          'Action',
+        ]);
+        assert.ok((await deadLetters().locator('caption').textContent())?.trim(), 'the table has a caption');
+      }
+      await assertAccessible(page, 'les messages en échec des communes');
+
+      await commune.selectOption(COMMUNE);
+      await filter.getByRole('button', { name: 'Filtrer', exact: true }).click();
+      await page.waitForURL((url) => url.pathname === '/dsi/echanges' && url.searchParams.get('commune') === COMMUNE);
+      await page.locator('#dsi-echecs-nombre').getByText(/message/).waitFor();
+      if (await listed()) {
+        for (const name of await deadLetters().getByRole('rowheader').allTextContents()) assert.match(name.trim(), new RegExp(`\\(${COMMUNE}\\)$`));
+      }
+      await assertAccessible(page, 'les messages en échec d’une commune');
+    });
   });
 
   test('aucune erreur JavaScript dans la console', () => {

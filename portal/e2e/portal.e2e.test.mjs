@@ -100,7 +100,9 @@ describe('portail MetroCloud', () => {
       await page.getByRole('heading', { level: 1, name: 'Communes membres' }).waitFor();
 
       await page.getByLabel('Filtrer par nom ou code INSEE').fill(OPERATED);
-      const row = page.getByRole('row', { name: new RegExp(OPERATED) });
+      // the communes' table (the page also lists the communes' connectors)
+      const communes = page.getByRole('region', { name: 'Tableau des communes', exact: true });
+      const row = communes.getByRole('row', { name: new RegExp(OPERATED) });
       await row.getByText('Active').waitFor();
       await row.getByRole('button', { name: `Suspendre ${OPERATED}` }).click();
       const dialog = page.getByRole('dialog', { name: `Suspendre ${OPERATED}` });
@@ -110,12 +112,12 @@ describe('portail MetroCloud', () => {
       await dialog.getByLabel(/Motif de la suspension/).fill('Convention en cours de renouvellement');
       await dialog.getByRole('button', { name: 'Suspendre la commune' }).click();
       await page.getByLabel('Filtrer par nom ou code INSEE').fill(OPERATED);
-      await page.getByRole('row', { name: new RegExp(OPERATED) }).getByText('Suspendue').waitFor();
-      await page.getByRole('row', { name: new RegExp(OPERATED) }).getByText(/Convention en cours de renouvellement/).waitFor();
+      await communes.getByRole('row', { name: new RegExp(OPERATED) }).getByText('Suspendue').waitFor();
+      await communes.getByRole('row', { name: new RegExp(OPERATED) }).getByText(/Convention en cours de renouvellement/).waitFor();
 
       await page.getByRole('button', { name: `Réactiver ${OPERATED}` }).click();
       await page.getByLabel('Filtrer par nom ou code INSEE').fill(OPERATED);
-      await page.getByRole('row', { name: new RegExp(OPERATED) }).getByText('Active').waitFor();
+      await communes.getByRole('row', { name: new RegExp(OPERATED) }).getByText('Active').waitFor();
     });
   });
 

@@ -2,6 +2,9 @@ import type { Me } from './api';
 import {
   AGENT_COLUMNS,
   CONNECTOR_LABEL,
+  DEAD_LETTERS_LIMIT,
+  HEALTH_LABEL,
+  HEALTH_ORDER,
   DIRECTION_LABEL,
   EXCHANGE_STATUS_LABEL,
   IMPORT_ENCODING_LABEL,
@@ -14,10 +17,18 @@ import {
   agentImportHref,
   agentImportPath,
   agentTemplateCsv,
+  communeCount,
+  communeHealthsOf,
   connectorNoun,
+  connectorsSummary,
   connectorProblems,
   connectorRequest,
+  deadLetterCommuneOf,
+  deadLetterCountText,
+  deadLettersOf,
+  deadLettersPath,
   draftOf,
+  dsiExchangesHref,
   durationText,
   exchangeCountText,
   exchangeFilterOf,
@@ -25,6 +36,9 @@ import {
   exchangesPath,
   failedStep,
   flowLabel,
+  healthIsProblem,
+  healthLabel,
+  healthRank,
   importCountText,
   importCounts,
   importProblem,
@@ -32,16 +46,24 @@ import {
   importReportsOf,
   importStatusLabel,
   importSummary,
+  isInseeCode,
+  lastExchangeText,
+  lastSuccessText,
   managesConnectors,
   mappingsProblem,
   messageCount,
   messagesPath,
+  pendingText,
   prettyMappings,
+  replayedText,
   scheduleText,
+  sortByHealth,
   stepOutcome,
   summaryEntries,
   summaryOf,
   testSummary,
+  totalDead,
+  type CommuneHealth,
   type Connector,
   type ConnectorDraft,
   type ImportReport,
@@ -439,5 +461,175 @@ describe('the agents’ import', () => {
     expect(lines[1].split(';')[9]).toBe('12,5');
     expect(lines[2].split(';')[8]).toBe('20.5');
     expect(lines[2].split(';')[11]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+  });
+});
+
+describe('the DSI’s view of the communes’ connectors', () => {
+  const health = (commune: string, h: string, overrides: Partial<CommuneHealth> = {}): CommuneHealth => ({
+    commune,
+    health: h,
+    connectors: [],
+    pending: 0,
+    retrying: 0,
+    dead: 0,
+    sentLast30Days: 0,
+    ...overrides,
+  });
+  const NAMES: Record<string, string> = { '67520': 'Wasselonne', '67544': 'Wissembourg', '67118': 'Eckbolsheim', '67043': 'Bischheim', '67482': 'Strasbourg' };
+  const nameOf = (insee: string) => NAMES[insee] ?? insee;
+
+  it('calls the operator’s API: the communes’ health, the dead letters of all communes or of one, the replay without body', async () => {
+    const calls: [string, string, unknown][] = [];
+    const api = new IntegrationApi({
+      request: async <T>(method: string, path: string, body?: unknown) => {
+        calls.push([method, path, body]);
+        return (method === 'POST' ? { id: 'm-1', status: 'PENDING' } : []) as T;
+      },
+      sendFile: async () => {
+        throw new Error('no file here');
+      },
+    } as never);
+    expect(await api.communesHealth()).toEqual([]);
+    expect(await api.deadLetters()).toEqual([]);
+    await api.deadLetters('67520');
+    await api.deadLetters(null, 20);
+    expect(await api.replayDeadLetter('67520', 'a b')).toEqual({ id: 'm-1', status: 'PENDING' });
+    expect(calls).toEqual([
+      ['GET', '/integration/operator/communes', undefined],
+      ['GET', '/integration/operator/dead-letters?limit=200', undefined],
+      ['GET', '/integration/operator/dead-letters?commune=67520&limit=200', undefined],
+      ['GET', '/integration/operator/dead-letters?limit=20', undefined],
+      ['POST', '/integration/operator/communes/67520/messages/a%20b/replay', undefined],
+    ]);
+    expect(DEAD_LETTERS_LIMIT).toBe(200);
+    expect(deadLettersPath('')).toBe('/integration/operator/dead-letters?limit=200');
+  });
+
+  it('reads the communes’ health safely: the members the server omits stay absent, counts are whole numbers ≥ 0', () => {
+    expect(
+      communeHealthsOf([
+        {
+          commune: '67520',
+          health: 'DOWN',
+          connectors: [{ kind: 'HR', transport: 'SFTP', endpoint: 'sftp://rh', enabled: false, lastPullAt: '2026-12-01T08:00:00Z' }, null],
+          pending: 3,
+          retrying: '2',
+          dead: -1,
+          sentLast30Days: 12.7,
+          lastExchangeAt: '2026-12-02T10:00:00Z',
+          lastExchangeStatus: 'FAILED',
+          lastError: 'Connexion refusée',
+        },
+        { commune: '67544' },
+        'pas un objet',
+      ]),
+    ).toEqual([
+      {
+        commune: '67520',
+        health: 'DOWN',
+        connectors: [{ kind: 'HR', transport: 'SFTP', endpoint: 'sftp://rh', enabled: false, lastPullAt: '2026-12-01T08:00:00Z' }],
+        pending: 3,
+        retrying: 2,
+        dead: 0,
+        sentLast30Days: 12,
+        lastExchangeAt: '2026-12-02T10:00:00Z',
+        lastExchangeStatus: 'FAILED',
+        lastError: 'Connexion refusée',
+      },
+      { commune: '67544', health: 'NONE', connectors: [], pending: 0, retrying: 0, dead: 0, sentLast30Days: 0 },
+    ]);
+    expect(communeHealthsOf(null)).toEqual([]);
+    expect(communeHealthsOf({ commune: '67520' })).toEqual([]);
+    expect(deadLettersOf([{ commune: '67520', id: 'm-1', connector: 'HR', flow: 'leave.approved', idempotencyKey: 'k', attempts: 8, createdAt: '2026-12-01T09:00:00Z' }])).toEqual([
+      { commune: '67520', id: 'm-1', connector: 'HR', flow: 'leave.approved', idempotencyKey: 'k', attempts: 8, createdAt: '2026-12-01T09:00:00Z' },
+    ]);
+    expect(deadLettersOf([{ commune: '67520', id: 'm-2', lastError: 'Délai dépassé', attempts: null }])[0]).toMatchObject({ attempts: 0, lastError: 'Délai dépassé', flow: '' });
+    expect(deadLettersOf(undefined)).toEqual([]);
+  });
+
+  it('says the health in French and puts the problems first', () => {
+    expect(HEALTH_LABEL).toEqual({
+      NONE: 'Aucun connecteur',
+      OK: 'Opérationnel',
+      RETRYING: 'Nouvelles tentatives en cours',
+      DOWN: 'Injoignable',
+      DEAD_LETTERS: 'Messages en échec',
+    });
+    expect(healthLabel('DOWN')).toBe('Injoignable');
+    expect(healthLabel('LATER')).toBe('LATER');
+    expect(HEALTH_ORDER).toEqual(['DEAD_LETTERS', 'DOWN', 'RETRYING', 'OK', 'NONE']);
+    expect(HEALTH_ORDER.map(healthRank)).toEqual([0, 1, 2, 3, 4]);
+    expect(healthRank('LATER')).toBe(5);
+    expect(healthRank(undefined)).toBe(5);
+    expect(['DEAD_LETTERS', 'DOWN', 'RETRYING', 'OK', 'NONE'].map(healthIsProblem)).toEqual([true, true, false, false, false]);
+  });
+
+  it('sorts the communes by health, the problems first, then by name', () => {
+    const list = [
+      health('67482', 'OK'),
+      health('67520', 'NONE'),
+      health('67544', 'RETRYING'),
+      health('67118', 'DEAD_LETTERS'),
+      health('67043', 'OK'),
+      health('67999', 'DOWN'),
+      health('67001', 'DEAD_LETTERS'),
+    ];
+    expect(sortByHealth(list, nameOf).map((c) => c.commune)).toEqual(['67001', '67118', '67999', '67544', '67043', '67482', '67520']);
+    expect(list[0].commune).toBe('67482');
+    // without names: by code
+    expect(sortByHealth([health('67520', 'OK'), health('67043', 'OK')]).map((c) => c.commune)).toEqual(['67043', '67520']);
+  });
+
+  it('sums up the connectors: « RH (SFTP), Finances (REST) », « désactivé » when not enabled', () => {
+    expect(connectorsSummary([])).toBe('Aucun');
+    expect(
+      connectorsSummary([
+        { kind: 'FINANCE', transport: 'REST', enabled: true },
+        { kind: 'HR', transport: 'SFTP', enabled: true },
+      ]),
+    ).toBe('RH (SFTP), Finances (REST)');
+    expect(connectorsSummary([{ kind: 'HR', transport: 'REST', enabled: false }])).toBe('RH (REST, désactivé)');
+    expect(connectorsSummary([{ kind: 'GED', transport: 'SFTP', enabled: true }, { kind: 'FINANCE', transport: 'SFTP', enabled: false }])).toBe('Finances (SFTP, désactivé), GED (SFTP)');
+  });
+
+  it('says the last exchange, the last success, the pending messages and the counts in French', () => {
+    expect(lastExchangeText({})).toBe('Aucun échange');
+    expect(lastExchangeText({ lastExchangeAt: '2026-12-02T10:00:00Z', lastExchangeStatus: 'SENT' })).toBe('02/12/2026 11:00 — Envoyé');
+    expect(lastExchangeText({ lastExchangeAt: '2026-07-02T10:00:00Z', lastExchangeStatus: 'DEAD' })).toBe('02/07/2026 12:00 — Échec définitif');
+    expect(lastExchangeText({ lastExchangeAt: '2026-12-02T10:00:00Z' })).toBe('02/12/2026 11:00');
+    expect(lastSuccessText({ lastExchangeAt: '2026-12-02T10:00:00Z', lastExchangeStatus: 'SENT', lastSuccessAt: '2026-12-02T10:00:00Z' })).toBeNull();
+    expect(lastSuccessText({ lastExchangeAt: '2026-12-02T10:00:00Z', lastExchangeStatus: 'FAILED', lastSuccessAt: '2026-12-01T09:30:00Z' })).toBe('Dernier succès le 01/12/2026 10:30');
+    expect(lastSuccessText({ lastExchangeAt: '2026-12-02T10:00:00Z', lastExchangeStatus: 'DEAD' })).toBe('Aucun échange réussi');
+    expect(lastSuccessText({})).toBeNull();
+    expect(pendingText({ pending: 0, retrying: 0 })).toBe('0');
+    expect(pendingText({ pending: 1200, retrying: 2 })).toBe('1\u00a0200 dont 2 en nouvelle tentative');
+    expect(totalDead([{ dead: 2 }, { dead: 0 }, { dead: 5 }])).toBe(7);
+    expect(totalDead([])).toBe(0);
+    expect(communeCount(0)).toBe('Aucune commune');
+    expect(communeCount(1)).toBe('1 commune');
+    expect(communeCount(33)).toBe('33 communes');
+    expect(deadLetterCountText(0)).toBe('Aucun message en échec');
+    expect(deadLetterCountText(1)).toBe('1 message en échec');
+    expect(deadLetterCountText(12)).toBe('12 messages en échec, les plus récents en premier');
+    expect(deadLetterCountText(200)).toBe('Les 200 messages en échec les plus récents, les plus récents en premier');
+  });
+
+  it('keeps a well-formed commune in the page’s address, nothing else', () => {
+    expect(isInseeCode('67520')).toBe(true);
+    expect(isInseeCode('2A004')).toBe(true);
+    expect(isInseeCode('6752')).toBe(false);
+    expect(isInseeCode('67520 OR 1=1')).toBe(false);
+    expect(deadLetterCommuneOf(new URLSearchParams('commune=67520'))).toBe('67520');
+    expect(deadLetterCommuneOf(new URLSearchParams('commune=%202b033%20'))).toBe('2B033');
+    expect(deadLetterCommuneOf(new URLSearchParams('commune=Wasselonne'))).toBeUndefined();
+    expect(deadLetterCommuneOf(new URLSearchParams(''))).toBeUndefined();
+    expect(dsiExchangesHref()).toBe('/dsi/echanges');
+    expect(dsiExchangesHref('67520')).toBe('/dsi/echanges?commune=67520');
+  });
+
+  it('says a replay in French', () => {
+    expect(replayedText({ flow: 'leave.approved', idempotencyKey: 'leave.approved:r-17', connector: 'HR' }, 'Wasselonne')).toBe(
+      'Le message « Congé accordé » de Wasselonne (clé leave.approved:r-17) est rejoué : il repart en file d’envoi vers le logiciel RH.',
+    );
   });
 });

@@ -4,7 +4,7 @@
 // file). No page state: unit-tested in integration.test.ts. The calls go through the portal's Api (token, problem documents), as `api.integration`.
 import type { Api, Me, Problem } from './api';
 import { queryString } from './documents';
-import { formatInteger } from './format';
+import { formatDateTime, formatInteger } from './format';
 import { labelOf } from './parapheur';
 
 export { labelOf };
@@ -105,6 +105,8 @@ const seg = encodeURIComponent;
 
 /** How many messages and exchanges a list asks for (the API's default). */
 export const LIST_LIMIT = 100;
+/** How many dead letters of the communes the DSI's list asks for (the API's default). */
+export const DEAD_LETTERS_LIMIT = 200;
 
 /** The integration API (under /api/v1), through the portal's Api: token, JSON, RFC 9457 problems. */
 export class IntegrationApi {
@@ -129,6 +131,15 @@ export class IntegrationApi {
   /** The latest imports (50 at most), newest first, without their errors. */
   agentImports = async () => importReportsOf(await this.api.request<unknown>('GET', '/integration/hr/imports'));
   agentImport = async (id: string) => importReportOf(await this.api.request<unknown>('GET', `/integration/hr/imports/${seg(id)}`));
+
+  // the DSI's view of every commune (platform operator)
+  /** Every commune that has a connector or messages, with its health (in the server's order: sorted by the page). */
+  communesHealth = async () => communeHealthsOf(await this.api.request<unknown>('GET', '/integration/operator/communes'));
+  /** The dead letters of every commune, or of one, newest first. */
+  deadLetters = async (commune?: string | null, limit = DEAD_LETTERS_LIMIT) => deadLettersOf(await this.api.request<unknown>('GET', deadLettersPath(commune, limit)));
+  /** Replays a commune's dead letter (recorded in the commune's audit trail): the message, PENDING again. */
+  replayDeadLetter = (commune: string, id: string) =>
+    this.api.request<OutboxMessage>('POST', `/integration/operator/communes/${seg(commune)}/messages/${seg(id)}/replay`);
 }
 
 /** Path (under /api/v1) of the outbox's messages, of one status or all. */
@@ -139,6 +150,11 @@ export function messagesPath(status?: MessageStatus | string | null, limit = LIS
 /** Path (under /api/v1) of the exchange log; empty criteria are left out. */
 export function exchangesPath(filter: ExchangeFilter = {}, limit = LIST_LIMIT): string {
   return `/integration/exchanges${queryString({ flow: filter.flow, status: filter.status, limit })}`;
+}
+
+/** Path (under /api/v1) of the dead letters of every commune, or of one (DSI). */
+export function deadLettersPath(commune?: string | null, limit = DEAD_LETTERS_LIMIT): string {
+  return `/integration/operator/dead-letters${queryString({ commune, limit })}`;
 }
 
 /** The counts as the API gives them, a missing one being 0. */
@@ -600,4 +616,195 @@ export function agentTemplateCsv(): string {
     'jean.schmitt;Schmitt;Jean;jean.schmitt@mairie.example.org;A0042;Urbanisme;;MON,TUE,WED,THU,FRI;20.5;10;0;31/08/2027',
     '',
   ].join('\n');
+}
+
+// ---- the DSI's view of every commune's connectors (platform operator)
+
+/**
+ * A commune's health: NONE (no connector), OK, RETRYING (messages waiting for a new attempt), DOWN (the last exchange
+ * failed and none succeeded since), DEAD_LETTERS (messages that failed for good and need an operator).
+ */
+export type CommuneHealthStatus = 'NONE' | 'OK' | 'RETRYING' | 'DOWN' | 'DEAD_LETTERS';
+
+/** A commune's connector as the DSI sees it (never its secret). */
+export interface ConnectorState {
+  kind: ConnectorKind | string;
+  transport: ConnectorTransport | string;
+  endpoint: string;
+  enabled: boolean;
+  lastPullAt?: string;
+  lastPullOutcome?: string;
+}
+
+/** One commune's connectors and messages (the server omits the members without a value). */
+export interface CommuneHealth {
+  /** INSEE code. */
+  commune: string;
+  health: CommuneHealthStatus | string;
+  connectors: ConnectorState[];
+  pending: number;
+  /** Pending messages that already failed at least once. */
+  retrying: number;
+  dead: number;
+  sentLast30Days: number;
+  lastExchangeAt?: string;
+  lastExchangeStatus?: ExchangeStatus | string;
+  lastSuccessAt?: string;
+  lastError?: string;
+}
+
+/** A dead letter of some commune. */
+export interface DeadLetter {
+  /** INSEE code. */
+  commune: string;
+  id: string;
+  connector: ConnectorKind | string;
+  flow: string;
+  idempotencyKey: string;
+  attempts: number;
+  lastError?: string;
+  createdAt: string;
+}
+
+/** The optional members: kept only when they are non-empty texts. */
+function withTexts<T extends object>(target: T, raw: Record<string, unknown>, names: string[]): T {
+  for (const name of names) if (typeof raw[name] === 'string' && raw[name]) (target as Record<string, unknown>)[name] = raw[name];
+  return target;
+}
+
+const objects = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((e): e is Record<string, unknown> => !!e && typeof e === 'object') : []);
+
+/** The communes' health as the API gives it, read safely: counts are whole numbers ≥ 0, connectors a list. */
+export function communeHealthsOf(body: unknown): CommuneHealth[] {
+  return objects(body).map((raw) =>
+    withTexts(
+      {
+        commune: text(raw.commune),
+        health: text(raw.health) || 'NONE',
+        connectors: objects(raw.connectors).map((c) =>
+          withTexts({ kind: text(c.kind), transport: text(c.transport), endpoint: text(c.endpoint), enabled: c.enabled !== false } as ConnectorState, c, ['lastPullAt', 'lastPullOutcome']),
+        ),
+        pending: count(raw.pending),
+        retrying: count(raw.retrying),
+        dead: count(raw.dead),
+        sentLast30Days: count(raw.sentLast30Days),
+      } as CommuneHealth,
+      raw,
+      ['lastExchangeAt', 'lastExchangeStatus', 'lastSuccessAt', 'lastError'],
+    ),
+  );
+}
+
+/** The dead letters as the API gives them (newest first, as the server sorts them). */
+export function deadLettersOf(body: unknown): DeadLetter[] {
+  return objects(body).map((raw) =>
+    withTexts(
+      {
+        commune: text(raw.commune),
+        id: text(raw.id),
+        connector: text(raw.connector),
+        flow: text(raw.flow),
+        idempotencyKey: text(raw.idempotencyKey),
+        attempts: count(raw.attempts),
+        createdAt: text(raw.createdAt),
+      } as DeadLetter,
+      raw,
+      ['lastError'],
+    ),
+  );
+}
+
+/** The health in French (the words say it; the badge's colour and icon only repeat it). */
+export const HEALTH_LABEL: Record<string, string> = {
+  NONE: 'Aucun connecteur',
+  OK: 'Opérationnel',
+  RETRYING: 'Nouvelles tentatives en cours',
+  DOWN: 'Injoignable',
+  DEAD_LETTERS: 'Messages en échec',
+};
+
+/** The problems first: the communes that need an operator, then those whose software does not answer … */
+export const HEALTH_ORDER: CommuneHealthStatus[] = ['DEAD_LETTERS', 'DOWN', 'RETRYING', 'OK', 'NONE'];
+
+export const healthLabel = (health: string | null | undefined): string => labelOf(HEALTH_LABEL, health);
+
+/** A health's place in the list (an unknown one last). */
+export function healthRank(health: string | null | undefined): number {
+  const rank = (HEALTH_ORDER as string[]).indexOf(health ?? '');
+  return rank < 0 ? HEALTH_ORDER.length : rank;
+}
+
+/** Whether the health calls for the operator's attention (the row is marked). */
+export const healthIsProblem = (health: string | null | undefined): boolean => health === 'DEAD_LETTERS' || health === 'DOWN';
+
+/** The communes with a problem first (dead letters, unreachable, retrying, then operational, without connector), then by name. */
+export function sortByHealth<T extends Pick<CommuneHealth, 'commune' | 'health'>>(communes: T[], nameOf: (insee: string) => string = (insee) => insee): T[] {
+  return [...communes].sort(
+    (a, b) => healthRank(a.health) - healthRank(b.health) || nameOf(a.commune).localeCompare(nameOf(b.commune), 'fr') || a.commune.localeCompare(b.commune),
+  );
+}
+
+/** The software a connector reaches, in a list: « RH », « Finances ». */
+export const CONNECTOR_SHORT_LABEL: Record<string, string> = { HR: 'RH', FINANCE: 'Finances' };
+
+/** « RH (SFTP), Finances (REST) », « RH (REST, désactivé) »; « Aucun » without connector. HR first. */
+export function connectorsSummary(connectors: Pick<ConnectorState, 'kind' | 'transport' | 'enabled'>[]): string {
+  if (connectors.length === 0) return 'Aucun';
+  const rank = (kind: string) => {
+    const i = (CONNECTOR_KINDS as string[]).indexOf(kind);
+    return i < 0 ? CONNECTOR_KINDS.length : i;
+  };
+  return [...connectors]
+    .sort((a, b) => rank(a.kind) - rank(b.kind))
+    .map((c) => `${labelOf(CONNECTOR_SHORT_LABEL, c.kind)} (${[c.transport || '?', c.enabled ? null : 'désactivé'].filter(Boolean).join(', ')})`)
+    .join(', ');
+}
+
+/** The last exchange in French: « 02/12/2026 11:00 — Envoyé », « Aucun échange ». */
+export function lastExchangeText(c: Pick<CommuneHealth, 'lastExchangeAt' | 'lastExchangeStatus'>): string {
+  if (!c.lastExchangeAt) return 'Aucun échange';
+  return c.lastExchangeStatus ? `${formatDateTime(c.lastExchangeAt)} — ${labelOf(EXCHANGE_STATUS_LABEL, c.lastExchangeStatus)}` : formatDateTime(c.lastExchangeAt);
+}
+
+/** When the last exchange failed: « Dernier succès le 01/12/2026 10:00 », « Aucun échange réussi » ; null otherwise. */
+export function lastSuccessText(c: Pick<CommuneHealth, 'lastExchangeAt' | 'lastExchangeStatus' | 'lastSuccessAt'>): string | null {
+  if (!c.lastExchangeAt || (c.lastExchangeStatus !== 'FAILED' && c.lastExchangeStatus !== 'DEAD')) return null;
+  return c.lastSuccessAt ? `Dernier succès le ${formatDateTime(c.lastSuccessAt)}` : 'Aucun échange réussi';
+}
+
+/** « 3 », « 3 dont 2 en nouvelle tentative ». */
+export function pendingText(c: Pick<CommuneHealth, 'pending' | 'retrying'>): string {
+  return c.retrying > 0 ? `${formatInteger(c.pending)} dont ${formatInteger(c.retrying)} en nouvelle tentative` : formatInteger(c.pending);
+}
+
+/** How many dead letters, all communes together. */
+export const totalDead = (communes: Pick<CommuneHealth, 'dead'>[]): number => communes.reduce((sum, c) => sum + c.dead, 0);
+
+/** « 5 communes », « 1 commune », « Aucune commune ». */
+export const communeCount = (n: number): string => (n <= 0 ? 'Aucune commune' : n === 1 ? '1 commune' : `${formatInteger(n)} communes`);
+
+/** « 1 message en échec », « 12 messages en échec, les plus récents en premier », the limit said when reached. */
+export function deadLetterCountText(n: number, limit = DEAD_LETTERS_LIMIT): string {
+  if (n <= 0) return 'Aucun message en échec';
+  if (n >= limit) return `Les ${formatInteger(limit)} messages en échec les plus récents, les plus récents en premier`;
+  return n === 1 ? '1 message en échec' : `${formatInteger(n)} messages en échec, les plus récents en premier`;
+}
+
+/** An INSEE code: five digits, or 2A/2B and three digits (Corsica). */
+export const isInseeCode = (code: string): boolean => /^(?:\d{5}|2[AB]\d{3})$/.test(code);
+
+export const DSI_EXCHANGES_PATH = '/dsi/echanges';
+
+/** The commune of the DSI's dead letters page's address (`?commune=67520`); an invalid code is left out. */
+export function deadLetterCommuneOf(query: URLSearchParams): string | undefined {
+  const commune = query.get('commune')?.trim().toUpperCase();
+  return commune && isInseeCode(commune) ? commune : undefined;
+}
+
+/** The portal address of the DSI's dead letters page, of one commune or all. */
+export const dsiExchangesHref = (commune?: string | null): string => `${DSI_EXCHANGES_PATH}${queryString({ commune })}`;
+
+/** What the live region says once a dead letter is replayed. */
+export function replayedText(letter: Pick<DeadLetter, 'flow' | 'idempotencyKey' | 'connector'>, communeName: string): string {
+  return `Le message « ${flowLabel(letter.flow)} » de ${communeName} (clé ${letter.idempotencyKey}) est rejoué : il repart en file d’envoi vers le ${connectorNoun(letter.connector)}.`;
 }

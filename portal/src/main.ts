@@ -26,6 +26,7 @@ import { homeView } from './views/home';
 import { agentImportView, agentImportsView } from './views/integrationAgents';
 import { connectorsView } from './views/integrationConnectors';
 import { exchangesView } from './views/integrationExchanges';
+import { dsiExchangesView } from './views/integrationOperator';
 import { journalView } from './views/journal';
 import { subscriptionsView } from './views/subscriptions';
 import { parapheurInboxView } from './views/parapheurInbox';
@@ -73,6 +74,7 @@ const VIEWS: Record<string, (ctx: ViewContext, params: Record<string, string>) =
   '/archives/referentiel': archiveReferentialView,
   '/archives/integrite': archiveIntegrityView,
   '/dsi/archives': dsiArchiveView,
+  '/dsi/echanges': dsiExchangesView,
   '/signatures/validation': signatureValidationView,
   '/conges': leaveMineView,
   '/conges/nouvelle': leaveFormView,

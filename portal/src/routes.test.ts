@@ -15,7 +15,7 @@ const pages = (me: Me) => ROUTES.filter((r) => r.nav && r.allowed(me)).map((r) =
 
 describe('routes by role', () => {
   it('offers the communes pages to the DSI operator only', () => {
-    expect(pages(person(['platform-operator'], true))).toEqual(['/', '/catalogue', '/signatures/validation', '/communes', '/procedures', '/dsi/archives']);
+    expect(pages(person(['platform-operator'], true))).toEqual(['/', '/catalogue', '/signatures/validation', '/communes', '/procedures', '/dsi/archives', '/dsi/echanges']);
     expect(routeOf('/procedures')?.route.allowed(person(['commune-admin']))).toBe(false);
     expect(routeOf('/procedures/reglages')?.route.path).toBe('/procedures/reglages');
     expect(pages(person(['commune-admin']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/archives', '/conges', '/missions', '/taches', '/signatures/validation', '/connecteurs', '/journal']);
@@ -142,6 +142,16 @@ describe('routes by role', () => {
     }
     expect(navigationPathOf('/dsi/archives')).toBe('/dsi/archives');
     expect(ROLE_LABELS.archivist).toBe("Autorité d'archives");
+  });
+
+  it('offers the communes’ dead letters to the DSI only, in its own navigation entry', () => {
+    const operatorPerson = person(['platform-operator'], true);
+    const allowed = (path: string, me: Me) => routeOf(path)?.route.allowed(me);
+    expect(ROUTES.find((r) => r.path === '/dsi/echanges')).toMatchObject({ label: 'Messages en échec des communes', nav: true });
+    expect(allowed('/dsi/echanges', operatorPerson)).toBe(true);
+    for (const roles of [['commune-admin'], ['agent'], ['agent', 'manager'], ['elected-official'], ['archivist']]) expect(allowed('/dsi/echanges', person(roles))).toBe(false);
+    expect(navigationPathOf('/dsi/echanges')).toBe('/dsi/echanges');
+    expect(routeOf('/dsi/echanges/')?.route.path).toBe('/dsi/echanges');
   });
 
   it('offers the connectors and their exchanges to the commune’s administrator only, under « Connecteurs »', () => {

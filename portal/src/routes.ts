@@ -62,6 +62,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/communes/:insee', label: 'Commune', allowed: operator, nav: false },
   { path: '/procedures', label: 'Procédures des communes', allowed: operator, nav: true },
   { path: '/dsi/archives', label: 'Intégrité des archives', allowed: operator, nav: true },
+  { path: '/dsi/echanges', label: 'Messages en échec des communes', allowed: operator, nav: true },
   { path: '/connecteurs', label: 'Connecteurs', allowed: managesConnectors, nav: true },
   { path: '/connecteurs/echanges', label: 'Suivi des échanges', allowed: managesConnectors, nav: false },
   { path: '/connecteurs/agents', label: 'Import des agents (RH)', allowed: managesConnectors, nav: false },

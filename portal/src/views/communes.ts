@@ -3,10 +3,14 @@ import { announce, h } from '../dom';
 import { TENANT_STATUS, formatInteger } from '../format';
 import type { ViewContext } from './context';
 import { openFormDialog } from './dialog';
+import { communesHealthSection, loadCommunesHealth } from './integrationOperator';
 
-/** The DSI operator's view of every commune: status, subscriptions, suspend and resume. */
+/**
+ * The DSI operator's view of every commune: status, subscriptions, suspend and resume; then the health of the communes'
+ * connectors (its refusal is shown in its section, the rest of the page still is).
+ */
 export async function communesView(ctx: ViewContext): Promise<HTMLElement[]> {
-  const [tenants, subscriptions, services] = await Promise.all([ctx.api.tenants(), ctx.api.subscriptions(), ctx.api.catalog()]);
+  const [tenants, subscriptions, services, health] = await Promise.all([ctx.api.tenants(), ctx.api.subscriptions(), ctx.api.catalog(), loadCommunesHealth(ctx)]);
   const nameOf = (code: string) => services.find((s) => s.code === code)?.name ?? code;
   const active = (insee: string) =>
     subscriptions.filter((s: Subscription) => s.tenant === insee && (s.status === 'ACTIVE' || s.status === 'ENDING'));
@@ -39,6 +43,7 @@ export async function communesView(ctx: ViewContext): Promise<HTMLElement[]> {
         tbody,
       ),
     ),
+    communesHealthSection(health, tenants),
   ];
 }
 

@@ -8,6 +8,7 @@ import {
   CONNECTORS_PATH,
   EXCHANGES_PATH,
   EXCHANGE_STATUS_LABEL,
+  healthLabel,
   importProblem,
   importStatusLabel,
   labelOf,
@@ -35,6 +36,22 @@ export function integrationNav(current: IntegrationSection | null): HTMLElement 
 /** An exchange's status in French: « Envoyé », « Échec (nouvel essai prévu) », « Échec définitif », « Rejoué », « Reçu ». */
 export function exchangeStatusBadge(status: string): HTMLElement {
   return h('span', { class: `status exchange-status-${status.toLowerCase()}` }, labelOf(EXCHANGE_STATUS_LABEL, status));
+}
+
+/** The shape that repeats a commune's health (the words say it, the colour and the shape only repeat it). */
+const HEALTH_ICON: Record<string, string> = { DEAD_LETTERS: '✖', DOWN: '⚠', RETRYING: '↻', OK: '✔', NONE: '○' };
+
+/**
+ * A commune's health in French with its icon (hidden from screen readers, which read the words): « Messages en échec »,
+ * « Injoignable », « Nouvelles tentatives en cours », « Opérationnel », « Aucun connecteur ».
+ */
+export function healthBadge(health: string): HTMLElement {
+  return h(
+    'span',
+    { class: `status health health-${health.toLowerCase().replace(/[^a-z]/g, '-')}` },
+    h('span', { class: 'health-icon', 'aria-hidden': 'true' }, HEALTH_ICON[health] ?? '?'),
+    healthLabel(health),
+  );
 }
 
 /** A step of the connection test: its name, « Réussie » or « Échec », its detail. */

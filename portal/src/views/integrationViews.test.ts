@@ -1,11 +1,13 @@
 // The integration pages rendered in jsdom against a fake server: the real Api (token, JSON, problem documents) over a
 // stubbed fetch that answers by method and path and records every call.
-import { Api, type Me } from '../api';
-import { agentTemplateCsv, type Connector, type Exchange, type ImportReport, type OutboxMessage, type TestReport } from '../integration';
+import { Api, type Me, type Tenant } from '../api';
+import { agentTemplateCsv, type CommuneHealth, type Connector, type DeadLetter, type Exchange, type ImportReport, type OutboxMessage, type TestReport } from '../integration';
+import { communesView } from './communes';
 import type { ViewContext } from './context';
 import { agentImportView, agentImportsView } from './integrationAgents';
 import { connectorsView } from './integrationConnectors';
 import { exchangesView } from './integrationExchanges';
+import { dsiExchangesView } from './integrationOperator';
 
 // ---- the fake server
 
@@ -112,10 +114,10 @@ const SUMMARY = { PENDING: 2, SENT: 14, DEAD: 1 };
 
 // ---- page helpers
 
-function context(query = ''): ViewContext {
+function context(query = '', me: Me = admin): ViewContext {
   return {
     api: new Api(async () => 'jeton'),
-    me: admin,
+    me,
     query: new URLSearchParams(query),
     refresh: () => {},
     navigate: () => {},
@@ -988,5 +990,343 @@ describe('agents’ import report page', () => {
   it('fails with the server’s problem when the import is unknown', async () => {
     server({ 'GET /integration/hr/imports/i-404': problem(404, 'not-found', 'Aucun import des agents ne porte cet identifiant.') });
     await expect(agentImportView(context(), { id: 'i-404' })).rejects.toThrow('Aucun import des agents ne porte cet identifiant.');
+  });
+});
+
+// ---- the DSI: « Connecteurs des communes » on the communes' page, « Messages en échec des communes »
+
+const operatorMe: Me = { subject: 'o', username: 'it.dsi', displayName: 'Dominique Exploitant', operator: true, roles: ['platform-operator'] };
+
+const tenant = (insee: string, name: string): Tenant => ({
+  insee,
+  name,
+  postalCode: '67000',
+  population: 5000,
+  status: 'ACTIVE',
+  administratorUsername: `admin.${name.toLowerCase()}`,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+});
+
+const TENANTS = [tenant('67544', 'Wissembourg'), tenant('67520', 'Wasselonne'), tenant('67118', 'Eckbolsheim'), tenant('67043', 'Bischheim')];
+
+const health = (commune: string, overrides: Partial<CommuneHealth> = {}): CommuneHealth => ({
+  commune,
+  health: 'OK',
+  connectors: [{ kind: 'HR', transport: 'REST', endpoint: 'https://rh.example.org', enabled: true }],
+  pending: 0,
+  retrying: 0,
+  dead: 0,
+  sentLast30Days: 4,
+  lastExchangeAt: '2026-12-02T10:00:00Z',
+  lastExchangeStatus: 'SENT',
+  lastSuccessAt: '2026-12-02T10:00:00Z',
+  ...overrides,
+});
+
+const deadLetter = (overrides: Partial<DeadLetter> = {}): DeadLetter => ({
+  commune: '67520',
+  id: 'd-1',
+  connector: 'HR',
+  flow: 'leave.approved',
+  idempotencyKey: 'leave.approved:r-17',
+  attempts: 8,
+  lastError: 'Connexion refusée sur rh.wasselonne.fr:22',
+  createdAt: '2026-12-01T09:00:00Z',
+  ...overrides,
+});
+
+/** The communes' page's own calls. */
+const COMMUNES_ROUTES = { 'GET /tenants': TENANTS, 'GET /subscriptions': [], 'GET /catalog/services': [] };
+
+/** A cell's text as read (the health badge's icon is hidden from screen readers). */
+const readText = (el: Element) => {
+  const copy = el.cloneNode(true) as Element;
+  copy.querySelectorAll('[aria-hidden="true"]').forEach((x) => x.remove());
+  return copy.textContent ?? '';
+};
+
+describe('communes’ page: « Connecteurs des communes »', () => {
+  const communes = [
+    health('67043', { health: 'NONE', connectors: [], pending: 1, lastExchangeAt: undefined, lastExchangeStatus: undefined, lastSuccessAt: undefined }),
+    health('67544', {
+      health: 'DOWN',
+      connectors: [{ kind: 'FINANCE', transport: 'REST', endpoint: 'https://fin', enabled: true }, { kind: 'HR', transport: 'SFTP', endpoint: 'sftp://rh', enabled: true }],
+      pending: 3,
+      retrying: 3,
+      lastExchangeAt: '2026-12-02T11:00:00Z',
+      lastExchangeStatus: 'FAILED',
+      lastSuccessAt: '2026-12-01T09:30:00Z',
+      lastError: 'Connexion refusée',
+    }),
+    health('67118'),
+    health('67520', { health: 'DEAD_LETTERS', connectors: [{ kind: 'HR', transport: 'REST', endpoint: 'https://rh', enabled: false }], dead: 2, lastExchangeStatus: 'DEAD', lastSuccessAt: '2026-11-28T08:00:00Z', lastError: 'HTTP 503' }),
+    health('67999', { health: 'RETRYING', pending: 2, retrying: 1 }),
+  ];
+
+  it('shows every commune’s connectors, the problems first, with the health in words and a link to the dead letters', async () => {
+    const { calls } = server({ ...COMMUNES_ROUTES, 'GET /integration/operator/communes': communes });
+    const main = await render(communesView(context('', operatorMe)));
+    expect(calls.map((c) => c.path)).toContain('/integration/operator/communes');
+    expect(main.querySelector('h1')?.textContent).toBe('Communes membres');
+    const part = section(main, 'Connecteurs des communes');
+    expect(part.getAttribute('aria-labelledby')).toBe('connecteurs-communes-titre');
+    const table = part.querySelector('[role="region"][aria-label="Tableau des connecteurs des communes"] table') as HTMLTableElement;
+    expect(table.querySelector('caption')?.textContent).toBe('Santé des connecteurs : 5 communes, dont 3 en difficulté, les communes en difficulté en premier');
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Commune', 'Santé', 'Connecteurs', 'En attente', 'En échec', 'Dernier échange', 'Dernière erreur']);
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(readText));
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([
+      ['Wasselonne (67520)', 'Messages en échec'],
+      ['Wissembourg (67544)', 'Injoignable'],
+      ['67999', 'Nouvelles tentatives en cours'],
+      ['Eckbolsheim (67118)', 'Opérationnel'],
+      ['Bischheim (67043)', 'Aucun connecteur'],
+    ]);
+    expect(rows[0]).toEqual(['Wasselonne (67520)', 'Messages en échec', 'RH (REST, désactivé)', '0', '2', '02/12/2026 11:00 — Échec définitif (Dernier succès le 28/11/2026 09:00)', 'HTTP 503']);
+    expect(rows[1]).toEqual(['Wissembourg (67544)', 'Injoignable', 'RH (SFTP), Finances (REST)', '3 dont 3 en nouvelle tentative', '0', '02/12/2026 12:00 — Échec (nouvel essai prévu) (Dernier succès le 01/12/2026 10:30)', 'Connexion refusée']);
+    expect(rows[3]).toEqual(['Eckbolsheim (67118)', 'Opérationnel', 'RH (REST)', '0', '0', '02/12/2026 11:00 — Envoyé', '—']);
+    expect(rows[4]).toEqual(['Bischheim (67043)', 'Aucun connecteur', 'Aucun', '1', '0', 'Aucun échange', '—']);
+    // the words say the health; the icon repeats it and is hidden from screen readers
+    const badge = table.querySelector('tbody tr .health') as HTMLElement;
+    expect(badge.className).toBe('status health health-dead-letters');
+    expect(badge.querySelector('.health-icon')?.getAttribute('aria-hidden')).toBe('true');
+    expect(badge.querySelector('.health-icon')?.textContent).toBe('✖');
+    expect(readText(badge)).toBe('Messages en échec');
+    expect([...table.querySelectorAll('tbody tr')].map((tr) => tr.classList.contains('anomaly-row'))).toEqual([true, true, false, false, false]);
+    const link = [...part.querySelectorAll('a')].find((a) => a.textContent === 'Voir les messages en échec') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/dsi/echanges');
+    expect(link.hasAttribute('data-link')).toBe(true);
+    expect(link.parentElement?.textContent).toBe('2 messages ont échoué définitivement et attendent une intervention. Voir les messages en échec');
+    // the communes' own table is still there
+    expect(main.querySelectorAll('[aria-label="Tableau des communes"] tbody tr')).toHaveLength(4);
+    expectAccessibleStructure(main);
+  });
+
+  it('offers no link to the dead letters when there is none', async () => {
+    server({ ...COMMUNES_ROUTES, 'GET /integration/operator/communes': [health('67118')] });
+    const main = await render(communesView(context('', operatorMe)));
+    const part = section(main, 'Connecteurs des communes');
+    expect(part.querySelectorAll('tbody tr')).toHaveLength(1);
+    expect(part.querySelector('caption')?.textContent).toBe('Santé des connecteurs : 1 commune, dont 0 en difficulté, les communes en difficulté en premier');
+    expect([...part.querySelectorAll('a')].map((a) => a.textContent)).not.toContain('Voir les messages en échec');
+  });
+
+  it('says when no commune has a connector', async () => {
+    server({ ...COMMUNES_ROUTES, 'GET /integration/operator/communes': [] });
+    const main = await render(communesView(context('', operatorMe)));
+    const part = section(main, 'Connecteurs des communes');
+    expect(part.querySelector('table')).toBeNull();
+    expect(part.querySelector('.empty')?.textContent).toBe('Aucune commune n’a encore de connecteur ni de message vers ses logiciels.');
+    expectAccessibleStructure(main);
+  });
+
+  it('shows a refusal in its section without breaking the rest of the page', async () => {
+    server({ ...COMMUNES_ROUTES, 'GET /integration/operator/communes': problem(503, 'unavailable', 'Le service des connecteurs est momentanément indisponible.', 'Indisponible') });
+    const main = await render(communesView(context('', operatorMe)));
+    expect(main.querySelector('h1')?.textContent).toBe('Communes membres');
+    expect(main.querySelectorAll('[aria-label="Tableau des communes"] tbody tr')).toHaveLength(4);
+    const part = section(main, 'Connecteurs des communes');
+    expect(part.querySelector('table')).toBeNull();
+    const alert = part.querySelector('#connecteurs-communes-erreur') as HTMLElement;
+    expect(alert.hidden).toBe(false);
+    expect(alert.classList.contains('alert-error')).toBe(true);
+    expect(alert.textContent).toBe('La santé des connecteurs des communes n’a pas pu être lue.Le service des connecteurs est momentanément indisponible.');
+    expectAccessibleStructure(main);
+  });
+
+  it('writes the server’s texts as text, never as markup', async () => {
+    server({ ...COMMUNES_ROUTES, 'GET /integration/operator/communes': [health('67118', { health: 'DOWN', lastExchangeStatus: 'FAILED', lastError: '<img src=x onerror=alert(1)>' })] });
+    const main = await render(communesView(context('', operatorMe)));
+    expect(main.querySelector('img')).toBeNull();
+    expect(section(main, 'Connecteurs des communes').querySelector('.exchange-detail')?.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('DSI page « Messages en échec des communes »', () => {
+  const letters = [
+    deadLetter(),
+    deadLetter({ id: 'd-2', commune: '67544', connector: 'FINANCE', flow: 'mission.expenses-approved', idempotencyKey: 'mission.expenses-approved:o-3', attempts: 10, lastError: undefined, createdAt: '2026-11-30T09:00:00Z' }),
+  ];
+
+  it('lists the dead letters of every commune with « Rejouer », and a filter by commune', async () => {
+    const { calls } = server({ 'GET /tenants': TENANTS, 'GET /integration/operator/dead-letters': letters });
+    const main = await render(dsiExchangesView(context('', operatorMe)));
+    expect(calls.map((c) => `${c.method} ${c.path}`).sort()).toEqual(['GET /integration/operator/dead-letters?limit=200', 'GET /tenants']);
+    expect(main.querySelector('h1')?.textContent).toBe('Messages en échec des communes');
+    expect([...main.querySelectorAll('h2')].map((x) => x.textContent)).toEqual(['Messages en échec définitif']);
+    expect(main.querySelector('a[href="/communes"]')?.hasAttribute('data-link')).toBe(true);
+
+    const commune = labelled<HTMLSelectElement>(main, 'Commune');
+    expect(commune.value).toBe('');
+    expect([...commune.options].map((o) => [o.value, o.textContent])).toEqual([
+      ['', 'Toutes les communes'],
+      ['67043', 'Bischheim (67043)'],
+      ['67118', 'Eckbolsheim (67118)'],
+      ['67520', 'Wasselonne (67520)'],
+      ['67544', 'Wissembourg (67544)'],
+    ]);
+    expect(main.querySelector('form[role="search"]')?.getAttribute('aria-label')).toBe('Filtrer les messages en échec');
+
+    const table = main.querySelector('[aria-label="Tableau des messages en échec des communes"] table') as HTMLTableElement;
+    expect(table.querySelector('caption')?.textContent).toBe('2 messages en échec, les plus récents en premier');
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Commune', 'Connecteur', 'Flux', 'Clé d’idempotence', 'Tentatives', 'Erreur', 'Créé le', 'Action']);
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    expect(rows).toEqual([
+      [
+        'Wasselonne (67520)',
+        'Logiciel RH',
+        'Congé accordé',
+        'leave.approved:r-17',
+        '8',
+        'Connexion refusée sur rh.wasselonne.fr:22',
+        '01/12/2026 10:00',
+        'Rejouer le message « Congé accordé » de Wasselonne (clé leave.approved:r-17)',
+      ],
+      [
+        'Wissembourg (67544)',
+        'Logiciel financier',
+        'Frais de mission à rembourser',
+        'mission.expenses-approved:o-3',
+        '10',
+        '—',
+        '30/11/2026 10:00',
+        'Rejouer le message « Frais de mission à rembourser » de Wissembourg (clé mission.expenses-approved:o-3)',
+      ],
+    ]);
+    // the visible name starts the accessible one
+    expect(table.querySelector('button')?.firstChild?.textContent).toBe('Rejouer');
+    expectAccessibleStructure(main);
+  });
+
+  it('filters by commune, keeps it in the address and announces the count', async () => {
+    const { sent } = server({
+      'GET /tenants': TENANTS,
+      'GET /integration/operator/dead-letters': (c: Call) => (c.path.includes('commune=67544') ? [letters[1]] : c.path.includes('commune=') ? [] : letters),
+    });
+    const pushed: string[] = [];
+    vi.spyOn(window.history, 'pushState').mockImplementation((_s, _t, url) => void pushed.push(String(url)));
+    const main = await render(dsiExchangesView(context('commune=67520', operatorMe)));
+    const commune = labelled<HTMLSelectElement>(main, 'Commune');
+    expect(commune.value).toBe('67520');
+    expect(sent('GET', '/integration/operator/dead-letters').map((c) => c.path)).toEqual(['/integration/operator/dead-letters?commune=67520&limit=200']);
+    expect(main.querySelector('.empty')?.textContent).toBe('Aucun message en échec pour Wasselonne : tous ses messages ont été envoyés ou sont en cours d’envoi.');
+
+    commune.value = '67544';
+    submit(button(main, 'Filtrer'));
+    await settle();
+    expect(sent('GET', '/integration/operator/dead-letters').map((c) => c.path)[1]).toBe('/integration/operator/dead-letters?commune=67544&limit=200');
+    expect(pushed).toEqual(['/dsi/echanges?commune=67544']);
+    expect(main.querySelectorAll('[aria-label="Tableau des messages en échec des communes"] tbody tr')).toHaveLength(1);
+    await wait(60);
+    const count = main.querySelector('#dsi-echecs-nombre') as HTMLElement;
+    expect(count.getAttribute('role')).toBe('status');
+    expect(count.textContent).toBe('1 message en échec');
+
+    commune.value = '';
+    submit(button(main, 'Filtrer'));
+    await settle();
+    expect(pushed[1]).toBe('/dsi/echanges');
+    expect(sent('GET', '/integration/operator/dead-letters').map((c) => c.path)[2]).toBe('/integration/operator/dead-letters?limit=200');
+    vi.restoreAllMocks();
+  });
+
+  it('ignores a malformed commune of the address and says when there is nothing to replay', async () => {
+    const { sent } = server({ 'GET /tenants': TENANTS, 'GET /integration/operator/dead-letters': [] });
+    const main = await render(dsiExchangesView(context('commune=%3Cscript%3E', operatorMe)));
+    expect(sent('GET', '/integration/operator/dead-letters').map((c) => c.path)).toEqual(['/integration/operator/dead-letters?limit=200']);
+    expect(labelled<HTMLSelectElement>(main, 'Commune').value).toBe('');
+    expect(main.querySelector('table')).toBeNull();
+    expect(main.querySelector('.empty')?.textContent).toBe('Aucun message en échec : tous les messages des communes ont été envoyés ou sont en cours d’envoi.');
+    expectAccessibleStructure(main);
+  });
+
+  it('replays a dead letter: the row leaves the list, the outcome is said in the status message, which takes the focus', async () => {
+    let replayed = false;
+    const { sent } = server({
+      'GET /tenants': TENANTS,
+      'GET /integration/operator/dead-letters': () => (replayed ? [letters[1]] : letters),
+      'POST /integration/operator/communes/67520/messages/d-1/replay': () => {
+        replayed = true;
+        return message({ id: 'd-1', status: 'PENDING', attempts: 0 });
+      },
+    });
+    const main = await render(dsiExchangesView(context('', operatorMe)));
+    const replay = button(main, 'Rejouer');
+    replay.click();
+    expect(replay.disabled).toBe(true);
+    expect(replay.getAttribute('aria-busy')).toBe('true');
+    await settle(8);
+    const posts = sent('POST', '/integration/operator/communes/');
+    expect(posts.map((c) => c.path)).toEqual(['/integration/operator/communes/67520/messages/d-1/replay']);
+    expect(posts[0].rawBody).toBeUndefined();
+    const status = main.querySelector('#dsi-rejeu-resultat') as HTMLElement;
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toBe('Le message « Congé accordé » de Wasselonne (clé leave.approved:r-17) est rejoué : il repart en file d’envoi vers le logiciel RH.');
+    expect(document.activeElement).toBe(status);
+    expect(sent('GET', '/integration/operator/dead-letters')).toHaveLength(2);
+    const rows = [...main.querySelectorAll('[aria-label="Tableau des messages en échec des communes"] tbody tr')];
+    expect(rows.map((r) => r.getAttribute('data-id'))).toEqual(['d-2']);
+    expect(main.querySelector('caption')?.textContent).toBe('1 message en échec');
+    expect((main.querySelector('#dsi-rejeu-refus') as HTMLElement).hidden).toBe(true);
+    expectAccessibleStructure(main);
+  });
+
+  it('removes the row even when the list cannot be read again', async () => {
+    let replayed = false;
+    server({
+      'GET /tenants': TENANTS,
+      'GET /integration/operator/dead-letters': () => (replayed ? problem(503, 'unavailable', 'Indisponible') : letters),
+      'POST /integration/operator/communes/67544/messages/d-2/replay': () => {
+        replayed = true;
+        return message({ id: 'd-2', status: 'PENDING' });
+      },
+    });
+    const main = await render(dsiExchangesView(context('', operatorMe)));
+    [...main.querySelectorAll('button')].find((b) => b.textContent?.includes('Wissembourg'))?.click();
+    await settle(8);
+    expect([...main.querySelectorAll('tbody tr')].map((r) => r.getAttribute('data-id'))).toEqual(['d-1']);
+    expect(main.querySelector('#dsi-rejeu-resultat')?.textContent).toContain('de Wissembourg');
+  });
+
+  it('shows a refused replay (not dead any more) in an alert that takes the focus, and drops the stale row', async () => {
+    server({
+      'GET /tenants': TENANTS,
+      'GET /integration/operator/dead-letters': letters,
+      'POST /integration/operator/communes/67520/messages/d-1/replay': problem(409, 'not-dead', 'Seul un message en échec définitif (lettre morte) se rejoue.'),
+    });
+    const main = await render(dsiExchangesView(context('', operatorMe)));
+    button(main, 'Rejouer').click();
+    await settle();
+    const alert = main.querySelector('#dsi-rejeu-refus') as HTMLElement;
+    expect(alert.hidden).toBe(false);
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toBe('Seul un message en échec définitif (lettre morte) se rejoue.');
+    expect(document.activeElement).toBe(alert);
+    expect([...main.querySelectorAll('tbody tr')].map((r) => r.getAttribute('data-id'))).toEqual(['d-2']);
+    expect(main.querySelector('#dsi-rejeu-resultat')?.textContent).toBe('');
+  });
+
+  it('keeps the row of a replay refused for another reason, its button usable again', async () => {
+    server({
+      'GET /tenants': TENANTS,
+      'GET /integration/operator/dead-letters': letters,
+      'POST /integration/operator/communes/67520/messages/d-1/replay': problem(503, 'unavailable', 'Service momentanément indisponible.'),
+    });
+    const main = await render(dsiExchangesView(context('', operatorMe)));
+    const replay = button(main, 'Rejouer');
+    replay.click();
+    await settle();
+    expect(main.querySelector('#dsi-rejeu-refus')?.textContent).toBe('Service momentanément indisponible.');
+    expect(main.querySelectorAll('tbody tr')).toHaveLength(2);
+    expect(replay.disabled).toBe(false);
+    expect(replay.hasAttribute('aria-busy')).toBe(false);
+  });
+
+  it('shows why the list could not be read, the filter still offered', async () => {
+    server({ 'GET /tenants': TENANTS, 'GET /integration/operator/dead-letters': problem(403, 'forbidden', 'Réservé à la DSI.') });
+    const main = await render(dsiExchangesView(context('', operatorMe)));
+    expect(main.querySelector('h1')?.textContent).toBe('Messages en échec des communes');
+    expect(main.querySelector('#dsi-echecs .alert-error')?.textContent).toBe('Réservé à la DSI.');
+    expect(labelled<HTMLSelectElement>(main, 'Commune')).not.toBeNull();
   });
 });

@@ -186,10 +186,163 @@ public final class IntegrationBenchmark {
           Locale.ROOT,
           "%n**Platform / raw time per record: %.2f×**%n",
           deliverySeconds / rawSeconds);
+      sftp(
+          platform,
+          admin,
+          Integer.parseInt(Environment.get("bench.integration.sftp-count", "1000")));
     } finally {
       sink.stop(0);
       ((java.util.concurrent.ExecutorService) sink.getExecutor()).shutdownNow();
     }
+  }
+
+  /**
+   * The same over SFTP (Apache MINA SSHD server in this JVM): raw = one SFTP session of this JVM
+   * writing N one-record CSV files (temporary name, then rename, as the platform does); platform =
+   * N outbox rows delivered by the dispatcher through the Camel sftp route.
+   */
+  private static void sftp(Platform platform, ApiClient admin, int n) throws Exception {
+    java.nio.file.Path root = java.nio.file.Files.createTempDirectory("bench-sftp");
+    fr.strasbourg.metrocloud.testkit.SftpSimulator server =
+        new fr.strasbourg.metrocloud.testkit.SftpSimulator(USER, PASSWORD, root).start();
+    try {
+      ApiClient.Reply r =
+          admin.send(
+              "PUT",
+              "/api/v1/integration/connectors/HR",
+              "{\"transport\":\"SFTP\",\"endpoint\":\""
+                  + server.endpoint("rh")
+                  + "\",\"username\":\""
+                  + USER
+                  + "\",\"secret\":\""
+                  + PASSWORD
+                  + "\"}",
+              "application/json");
+      if (r.status() != 200) {
+        throw new IllegalStateException("Connector: " + r);
+      }
+      String run = UUID.randomUUID().toString().substring(0, 8);
+      // raw: one session, N files
+      double rawSeconds;
+      try (org.apache.sshd.client.SshClient client =
+          org.apache.sshd.client.SshClient.setUpDefaultClient()) {
+        client.start();
+        try (org.apache.sshd.client.session.ClientSession session =
+            client.connect(USER, "127.0.0.1", server.port()).verify(10_000).getSession()) {
+          session.addPasswordIdentity(PASSWORD);
+          session.auth().verify(10_000);
+          try (org.apache.sshd.sftp.client.SftpClient sftp =
+              org.apache.sshd.sftp.client.SftpClientFactory.instance().createSftpClient(session)) {
+            sftp.mkdir("raw");
+            for (int i = 0; i < 100; i++) {
+              rawFile(sftp, "warmup-" + run + "-" + i);
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+              rawFile(sftp, COMMUNE.insee() + ":raw-" + run + "-" + i);
+            }
+            rawSeconds = (System.nanoTime() - start) / 1e9;
+          }
+        }
+      }
+      // platform: the outbox in one transaction, files delivered by the dispatcher
+      long enqueued = System.nanoTime();
+      try (Connection c =
+          DriverManager.getConnection(
+              Environment.get("metrocloud.db.url", "jdbc:postgresql://127.0.0.1:5432/metrocloud"),
+              Environment.get("metrocloud.db.app.user", "metrocloud_app"),
+              Environment.get("metrocloud.db.app.password", "dev-app-password"))) {
+        c.setAutoCommit(false);
+        try (PreparedStatement bind =
+            c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+          bind.setString(1, COMMUNE.insee());
+          bind.execute();
+        }
+        try (PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO integration_outbox (id, tenant_id, connector, flow, idempotency_key,"
+                    + " payload, status, next_attempt_at, created_at) VALUES (?, ?, 'HR',"
+                    + " 'leave.approved', ?, ?, 'PENDING', ?, ?)")) {
+          Timestamp now = Timestamp.from(Instant.now());
+          for (int i = 0; i < n; i++) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, COMMUNE.insee());
+            insert.setString(3, "sftp-" + run + "-" + i);
+            insert.setString(4, body("sftp-" + run + "-" + i));
+            insert.setTimestamp(5, now);
+            insert.setTimestamp(6, now);
+            insert.addBatch();
+          }
+          insert.executeBatch();
+        }
+        c.commit();
+      }
+      java.nio.file.Path dir = root.resolve("rh/import/leave.approved");
+      long deadline = System.nanoTime() + 900_000_000_000L;
+      long firstSeen = 0;
+      int count = 0;
+      while (System.nanoTime() < deadline) {
+        count = server.files("rh/import/leave.approved").size();
+        if (count > 0 && firstSeen == 0) {
+          firstSeen = System.nanoTime();
+        }
+        if (count >= n) {
+          break;
+        }
+        Thread.sleep(20);
+      }
+      long done = System.nanoTime();
+      if (count < n) {
+        throw new IllegalStateException(
+            "Only " + count + " of " + n + " files delivered over SFTP");
+      }
+      double delivery = (done - firstSeen) / 1e9;
+      double endToEnd = (done - enqueued) / 1e9;
+      System.out.println();
+      System.out.println(
+          "| "
+              + n
+              + " records to the HR counterpart over SFTP (one CSV file each, loopback) | per second | total (s) |");
+      System.out.println("|---|---:|---:|");
+      System.out.printf(
+          Locale.ROOT,
+          "| Raw SFTP, one session, write + rename per file | %.1f | %.2f |%n",
+          n / rawSeconds,
+          rawSeconds);
+      System.out.printf(
+          Locale.ROOT,
+          "| Platform: outbox → dispatcher → Camel sftp → file, first to last file | %.1f | %.2f |%n",
+          n / delivery,
+          delivery);
+      System.out.printf(
+          Locale.ROOT,
+          "| Platform, from the outbox commit | %.1f | %.2f |%n",
+          n / endToEnd,
+          endToEnd);
+      System.out.printf(
+          Locale.ROOT,
+          "%n**Platform / raw time per record over SFTP: %.2f×**%n",
+          delivery / rawSeconds);
+      if (!java.nio.file.Files.isDirectory(dir)) {
+        throw new IllegalStateException("no delivery directory");
+      }
+    } finally {
+      server.stop();
+    }
+  }
+
+  private static void rawFile(org.apache.sshd.sftp.client.SftpClient sftp, String key)
+      throws java.io.IOException {
+    String name = key.replaceAll("[^A-Za-z0-9._-]+", "_") + ".csv";
+    try (java.io.OutputStream out = sftp.write("raw/.part-" + name)) {
+      out.write(
+          ("cle_idempotence;payload\r\n" + key + ";\"" + body(key).replace("\"", "\"\"") + "\"\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    sftp.rename(
+        "raw/.part-" + name,
+        "raw/" + name,
+        org.apache.sshd.sftp.client.SftpClient.CopyMode.Overwrite);
   }
 
   private static String body(String key) {

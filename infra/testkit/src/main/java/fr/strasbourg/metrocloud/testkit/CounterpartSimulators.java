@@ -22,7 +22,9 @@ import java.util.concurrent.Executors;
  * {@code ./metrocloud up}) with an HR API under {@code /rh} and a finance API under {@code
  * /finances}. Each takes records by POST to {@code /<api>/<flow>} with Basic authentication ({@code
  * metrocloud} / {@code demo-secret}), applies each idempotency key once, appends what it applied to
- * {@code <dir>/<api>.jsonl}, and lists it at {@code GET /<api>/records}.
+ * {@code <dir>/<api>.jsonl}, and lists it at {@code GET /<api>/records}. The HR software exports
+ * its agents at {@code GET /rh/agents} (CSV) and over SFTP (port + 22, {@code rh/export/}); the
+ * finance software answers budget checks at {@code POST /finances/commitments}.
  */
 public final class CounterpartSimulators {
 
@@ -31,6 +33,7 @@ public final class CounterpartSimulators {
 
   private final Path dir;
   private final Map<String, String> applied = new ConcurrentHashMap<>();
+  private final Map<String, String> commitments = new ConcurrentHashMap<>();
 
   private CounterpartSimulators(Path dir) {
     this.dir = dir;
@@ -46,7 +49,43 @@ public final class CounterpartSimulators {
     server.createContext("/rh", e -> simulators.handle("rh", e));
     server.createContext("/finances", e -> simulators.handle("finances", e));
     server.start();
-    System.out.println("Counterpart simulators on http://127.0.0.1:" + port + " (/rh, /finances)");
+    // the same software's SFTP side: files exchanged under rh/ (export/ for the platform, import/
+    // from it)
+    SftpSimulator sftp = new SftpSimulator(USER, PASSWORD, dir.resolve("sftp")).start(port + 22);
+    if (sftp.files("rh/export").isEmpty()) {
+      sftp.drop("rh/export/agents-demo.csv", demoAgentsFile());
+    }
+    System.out.println(
+        "Counterpart simulators on http://127.0.0.1:"
+            + port
+            + " (/rh, /finances) and sftp://127.0.0.1:"
+            + sftp.port()
+            + "/rh");
+  }
+
+  /**
+   * The HR software's export of Strasbourg's agents: a manager and two agents (one line saved in
+   * Latin-1 by another tool), a leaver, and a line without e-mail that the import reports.
+   */
+  static byte[] demoAgentsFile() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes(
+        ("identifiant;nom;prenom;courriel;service;responsable;rythme;solde_ca;solde_rtt;date_sortie\n"
+                + "rh.demo.muller;Muller;Léa;lea.muller@strasbourg.example.org;Direction des"
+                + " ressources humaines;;MON,TUE,WED,THU,FRI;27;12;\n"
+                + "rh.demo.schoen;Schœnberg;Zoé;zoe.schoenberg@strasbourg.example.org;Direction des"
+                + " ressources humaines;rh.demo.muller;MON,TUE,WED_AM,THU,FRI;22,5;6;\n")
+            .getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(
+        ("rh.demo.francois;François;Émile;emile.francois@strasbourg.example.org;Service"
+                + " paie;rh.demo.muller;MON,TUE,WED,THU,FRI;25;10;\n")
+            .getBytes(java.nio.charset.Charset.forName("ISO-8859-1")));
+    out.writeBytes(
+        ("rh.demo.klein;Klein;Marc;marc.klein@strasbourg.example.org;Service"
+                + " paie;rh.demo.muller;;0;0;31/08/2026\n"
+                + "rh.demo.sanscourriel;Weber;Anne;;Service paie;rh.demo.muller;;;;\n")
+            .getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
   }
 
   private void handle(String api, HttpExchange exchange) throws IOException {
@@ -63,6 +102,13 @@ public final class CounterpartSimulators {
         return;
       }
       String path = exchange.getRequestURI().getPath();
+      if (exchange.getRequestMethod().equals("GET") && path.equals("/rh/agents")) {
+        byte[] csv = demoAgentsFile();
+        exchange.getResponseHeaders().add("Content-Type", "text/csv");
+        exchange.sendResponseHeaders(200, csv.length);
+        exchange.getResponseBody().write(csv);
+        return;
+      }
       if (exchange.getRequestMethod().equals("GET")) {
         byte[] answer =
             path.endsWith("/records")
@@ -79,6 +125,24 @@ public final class CounterpartSimulators {
         return;
       }
       String flow = path.substring(path.lastIndexOf('/') + 1);
+      if (path.equals("/finances/commitments")) {
+        // the finance software's budget check: every commitment accepted, numbered once per key
+        String number =
+            commitments.computeIfAbsent(
+                key,
+                k ->
+                    "FIN-"
+                        + java.time.Year.now()
+                        + "-"
+                        + String.format("%05d", commitments.size() + 1));
+        byte[] answer =
+            ("{\"accepted\":true,\"commitmentNumber\":\"" + number + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(201, answer.length);
+        exchange.getResponseBody().write(answer);
+        return;
+      }
       if (applied.putIfAbsent(api + " " + key, flow) == null) {
         String line =
             Json.createObjectBuilder()

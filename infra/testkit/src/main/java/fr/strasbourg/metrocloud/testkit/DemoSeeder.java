@@ -218,13 +218,17 @@ public final class DemoSeeder {
   static void seedConnectors(Platform platform, Commune c) {
     String base = Environment.get("metrocloud.simulators.url", "http://127.0.0.1:9400");
     ApiClient admin = platform.as(Platform.adminOf(c), c);
-    for (String[] connector : new String[][] {{"HR", "/rh"}, {"FINANCE", "/finances"}}) {
+    String sftp = Environment.get("metrocloud.simulators.sftp-url", "sftp://127.0.0.1:9422");
+    // HR over SFTP (agents files in rh/export/, records as files in rh/import/), finance over REST
+    for (String[] connector :
+        new String[][] {{"HR", "SFTP", sftp + "/rh"}, {"FINANCE", "REST", base + "/finances"}}) {
       put(
           admin,
           "/api/v1/integration/connectors/" + connector[0],
-          "{\"transport\":\"REST\",\"endpoint\":\""
-              + base
+          "{\"transport\":\""
               + connector[1]
+              + "\",\"endpoint\":\""
+              + connector[2]
               + "\",\"username\":\""
               + CounterpartSimulators.USER
               + "\",\"secret\":\""

@@ -170,6 +170,74 @@ class FinanceIT extends PlatformTestBase {
         .contains("pas de réponse");
   }
 
+  @Test
+  void aStatementBecomesAReceivableWithItsPdfAtTheEurometropolesFinanceSoftwareOnce()
+      throws Exception {
+    try (FinanceSimulator metropole =
+        new FinanceSimulator("metrocloud-ems", "s3cret-EMS")
+            .start(Integer.getInteger("metrocloud.metropole-finance.port", 9291))) {
+      String number =
+          "2026-" + BOUXWILLER.insee() + "-" + UUID.randomUUID().toString().substring(0, 6);
+      String statement =
+          "{\"number\":\""
+              + number
+              + "\",\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-12-31\","
+              + "\"issuedOn\":\"2027-01-15\",\"totalCents\":126846,\"previousYearCents\":98000,"
+              + "\"lines\":["
+              + "{\"service\":\"GED\",\"metric\":\"Go-mois\",\"quantity\":120.5,"
+              + "\"unitPrice\":0.12,\"amountCents\":1446},"
+              + "{\"service\":\"Procédures RH\",\"metric\":\"agents-mois\",\"quantity\":1140,"
+              + "\"unitPrice\":1.1,\"amountCents\":125400}]}";
+      ApiClient operator = platform.operator();
+      String path = "/api/v1/integration/operator/communes/" + BOUXWILLER.insee() + "/receivables";
+      assertProblem(admin.post(path, statement), 403, "forbidden");
+      assertProblem(
+          operator.post(path, statement.replace("\"totalCents\":126846", "\"totalCents\":126607")),
+          422,
+          "invalid-statement");
+      JsonObject issued = assertOk(operator.post(path, statement), 201).json();
+      assertThat(issued.getBoolean("alreadyIssued")).isFalse();
+      String key = BOUXWILLER.insee() + ":receivable/" + number;
+      assertThat(issued.getString("idempotencyKey")).isEqualTo(key);
+      // issued twice (a billing rerun): one receivable
+      assertThat(assertOk(operator.post(path, statement), 200).json().getBoolean("alreadyIssued"))
+          .isTrue();
+
+      await(() -> metropole.records().get(key), "the receivable reaches the Eurométropole");
+      String received = metropole.records().get(key);
+      assertThat(received).startsWith("/finances/receivable.issued ");
+      JsonObject record =
+          jakarta.json.Json.createReader(
+                  new java.io.StringReader(received.substring(received.indexOf(' ') + 1)))
+              .readObject();
+      assertThat(record.getString("format")).isEqualTo("metrocloud.titre-recette/1");
+      assertThat(record.getJsonObject("debiteur").getString("insee")).isEqualTo(BOUXWILLER.insee());
+      assertThat(record.getString("montant")).isEqualTo("1268.46");
+      byte[] pdf =
+          java.util.Base64.getDecoder()
+              .decode(record.getJsonObject("pieceJointe").getString("contenuBase64"));
+      assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+          .isEqualTo("%PDF-");
+      assertThat(
+              java.util.HexFormat.of()
+                  .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf)))
+          .isEqualTo(issued.getString("pdfSha256"));
+      assertThat(metropole.records().keySet().stream().filter(key::equals).count()).isEqualTo(1);
+      // the commune sees it in its exchange log
+      await(
+          () ->
+              admin
+                      .get("/api/v1/integration/exchanges?flow=receivable.issued&limit=10")
+                      .jsonArray()
+                      .getValuesAs(JsonObject.class)
+                      .stream()
+                      .anyMatch(e -> e.getString("status").equals("SENT"))
+                  ? true
+                  : null,
+          "the exchange is logged");
+    }
+  }
+
   // ---- helpers
   // ------------------------------------------------------------------------------------
 

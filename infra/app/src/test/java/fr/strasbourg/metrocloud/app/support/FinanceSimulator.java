@@ -28,6 +28,7 @@ public final class FinanceSimulator implements AutoCloseable {
   private final Map<String, BigDecimal> available = new ConcurrentHashMap<>();
   private final Map<String, String> answers = new ConcurrentHashMap<>();
   private final Map<String, String> releases = new ConcurrentHashMap<>();
+  private final Map<String, String> records = new ConcurrentHashMap<>();
   private final AtomicInteger sequence = new AtomicInteger();
   private final AtomicLong delayMs = new AtomicLong();
   private HttpServer server;
@@ -38,7 +39,12 @@ public final class FinanceSimulator implements AutoCloseable {
   }
 
   public FinanceSimulator start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    return start(0);
+  }
+
+  /** Starts on a given port (the Eurométropole's finance software has a fixed address). */
+  public FinanceSimulator start(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
     server.createContext("/", this::handle);
     server.start();
@@ -130,8 +136,19 @@ public final class FinanceSimulator implements AutoCloseable {
         exchange.sendResponseHeaders(204, -1);
         return;
       }
+      if (key != null) {
+        // any other record (e.g. receivable.issued): applied once per key
+        records.putIfAbsent(key, path + " " + body);
+        exchange.sendResponseHeaders(204, -1);
+        return;
+      }
       exchange.sendResponseHeaders(400, -1);
     }
+  }
+
+  /** Other records received (receivables…), by idempotency key: "<path> <json>". */
+  public Map<String, String> records() {
+    return Map.copyOf(records);
   }
 
   private synchronized String commit(JsonObject body) {

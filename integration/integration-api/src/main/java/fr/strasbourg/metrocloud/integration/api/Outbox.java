@@ -18,8 +18,20 @@ public interface Outbox {
 
   /** The software a message goes to. */
   enum Connector {
+    /** The commune's HR software. */
     HR,
-    FINANCE
+    /** The commune's finance software. */
+    FINANCE,
+    /**
+     * The Eurométropole's own finance software (receivables of cost recovery), configured by the
+     * DSI for the platform, not per commune.
+     */
+    METROPOLE_FINANCE;
+
+    /** Whether a commune administrator configures it. */
+    public boolean perCommune() {
+      return this != METROPOLE_FINANCE;
+    }
   }
 
   /**

@@ -91,6 +91,7 @@ public class Connectors {
 
   public List<View> list(CallContext commune) {
     return java.util.Arrays.stream(Connector.values())
+        .filter(Connector::perCommune)
         .map(k -> find(commune, k))
         .flatMap(Optional::stream)
         .map(View::of)

@@ -42,9 +42,18 @@ public class DispatchSteps {
    * Messages wait, unattempted, while their commune has no enabled connector of their kind: they
    * leave when one is configured.
    */
-  private static final String CONNECTED =
-      " AND EXISTS (SELECT 1 FROM integration_connectors c WHERE c.tenant_id = o.tenant_id AND"
+  private static final String CONNECTED_TO_COMMUNE =
+      " EXISTS (SELECT 1 FROM integration_connectors c WHERE c.tenant_id = o.tenant_id AND"
           + " c.kind = o.connector AND c.enabled)";
+
+  @Inject MetropoleFinance metropole;
+
+  /** Messages whose connector is configured: the commune's, or the platform's for the metropole. */
+  private String connected() {
+    return " AND ("
+        + CONNECTED_TO_COMMUNE
+        + (metropole.configured() ? " OR o.connector = 'METROPOLE_FINANCE')" : ")");
+  }
 
   @PersistenceContext EntityManager em;
 
@@ -117,7 +126,7 @@ public class DispatchSteps {
                 "SELECT DISTINCT o.tenant_id FROM integration_outbox o WHERE o.status = 'PENDING'"
                     + " AND o.next_attempt_at <= ?1 AND (o.claimed_until IS NULL OR"
                     + " o.claimed_until < ?1)"
-                    + CONNECTED)
+                    + connected())
             .setParameter(1, Timestamp.from(clock.instant()))
             .getResultList();
     return rows;
@@ -131,7 +140,7 @@ public class DispatchSteps {
                 "SELECT o.id, o.connector, o.flow, o.idempotency_key, o.payload, o.attempts FROM"
                     + " integration_outbox o WHERE o.status = 'PENDING' AND o.next_attempt_at <= ?1"
                     + " AND (o.claimed_until IS NULL OR o.claimed_until < ?1)"
-                    + CONNECTED
+                    + connected()
                     + " ORDER BY o.created_at LIMIT "
                     + Math.max(1, Math.min(limit, 500))
                     + " FOR UPDATE OF o SKIP LOCKED")

@@ -55,6 +55,8 @@ public class Dispatcher {
 
   @Inject IntegrationMetrics metrics;
 
+  @Inject MetropoleFinance metropole;
+
   @Resource ManagedScheduledExecutorService scheduler;
 
   @Resource ManagedExecutorService executor;
@@ -140,7 +142,12 @@ public class Dispatcher {
     int sent = 0;
     for (DispatchSteps.Claimed m : claimed) {
       Connectors.Stored connector =
-          known.computeIfAbsent(m.connector(), k -> connectors.find(commune, k).orElse(null));
+          known.computeIfAbsent(
+              m.connector(),
+              k ->
+                  k.perCommune()
+                      ? connectors.find(commune, k).orElse(null)
+                      : metropole.connector().orElse(null));
       long started = System.nanoTime();
       String error = null;
       if (connector == null || !connector.enabled()) {
@@ -148,12 +155,17 @@ public class Dispatcher {
       } else if ("SFTP".equals(connector.transport())) {
         Optional<String> password =
             authorizations.computeIfAbsent(
-                m.connector(), k -> secrets.password(commune, connector));
+                m.connector(),
+                k -> k.perCommune() ? secrets.password(commune, connector) : metropole.password());
         error = sendSftp(commune, connector, password, m);
       } else {
         Optional<String> authorization =
             authorizations.computeIfAbsent(
-                m.connector(), k -> secrets.authorization(commune, connector));
+                m.connector(),
+                k ->
+                    k.perCommune()
+                        ? secrets.authorization(commune, connector)
+                        : metropole.authorization());
         error = sendRest(commune, connector, authorization, m);
       }
       int millis = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();

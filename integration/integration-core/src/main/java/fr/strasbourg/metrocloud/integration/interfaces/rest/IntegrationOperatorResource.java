@@ -1,5 +1,6 @@
 package fr.strasbourg.metrocloud.integration.interfaces.rest;
 
+import fr.strasbourg.metrocloud.integration.api.Receivables;
 import fr.strasbourg.metrocloud.integration.application.DispatchSteps;
 import fr.strasbourg.metrocloud.integration.application.IntegrationOverview;
 import fr.strasbourg.metrocloud.kernel.problem.NotFoundProblem;
@@ -35,6 +36,8 @@ public class IntegrationOperatorResource {
 
   @Inject DispatchSteps outbox;
 
+  @Inject fr.strasbourg.metrocloud.integration.application.ReceivableExport receivables;
+
   @GET
   @Path("communes")
   @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
@@ -53,6 +56,30 @@ public class IntegrationOperatorResource {
       throw new NotFoundProblem("tenant-not-found", "Commune inconnue : " + commune);
     }
     return overview.deadLetters(caller.requireOperator(), commune, limit);
+  }
+
+  @POST
+  @Path("communes/{insee}/receivables")
+  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
+  @Operation(
+      summary =
+          "Issue the receivable (titre de recette) of a commune's billing statement to the"
+              + " Eurométropole's finance software, its PDF attached (DSI; the billing calls the"
+              + " same port)")
+  public jakarta.ws.rs.core.Response receivable(
+      @PathParam("insee") String insee, Receivables.Statement statement) {
+    Receivables.Issued issued = receivables.issue(commune(insee), statement);
+    return jakarta.ws.rs.core.Response.status(issued.alreadyIssued() ? 200 : 201)
+        .entity(issued)
+        .build();
+  }
+
+  private CallContext commune(String insee) {
+    if (!InseeCode.isValid(insee)) {
+      throw new NotFoundProblem("tenant-not-found", "Commune inconnue : " + insee);
+    }
+    return caller.requireOperator().actingOn(InseeCode.of(insee));
   }
 
   @POST

@@ -177,7 +177,11 @@ public class IntegrationResource {
 
   private static Connector kind(String kind) {
     try {
-      return Connector.valueOf(kind);
+      Connector connector = Connector.valueOf(kind);
+      if (!connector.perCommune()) {
+        throw new IllegalArgumentException(kind);
+      }
+      return connector;
     } catch (RuntimeException e) {
       throw new NotFoundProblem(
           "connector-not-found", "Connecteur inconnu : " + kind + " (HR ou FINANCE).");
