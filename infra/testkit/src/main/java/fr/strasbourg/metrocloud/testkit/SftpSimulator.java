@@ -39,6 +39,10 @@ public final class SftpSimulator implements AutoCloseable {
     ssh.setPasswordAuthenticator((u, p, session) -> user.equals(u) && password.equals(p));
     ssh.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
     ssh.setFileSystemFactory(new VirtualFileSystemFactory(root.toAbsolutePath()));
+    // small request/response packets: without TCP_NODELAY, Nagle's algorithm and delayed
+    // acknowledgements add tens of milliseconds to each SFTP command of a client that pipelines
+    // nothing (JSch)
+    org.apache.sshd.core.CoreModuleProperties.TCP_NODELAY.set(ssh, true);
     ssh.start();
     server = ssh;
     port = ssh.getPort();

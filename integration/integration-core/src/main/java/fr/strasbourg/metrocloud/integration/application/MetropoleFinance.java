@@ -16,8 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MetropoleFinance {
 
   @Inject
-  @ConfigProperty(name = "metrocloud.integration.metropole-finance.endpoint", defaultValue = "")
-  String endpoint;
+  @ConfigProperty(name = "metrocloud.integration.metropole-finance.endpoint")
+  Optional<String> endpointSetting;
 
   @Inject
   @ConfigProperty(
@@ -26,15 +26,24 @@ public class MetropoleFinance {
   String transport;
 
   @Inject
-  @ConfigProperty(name = "metrocloud.integration.metropole-finance.username", defaultValue = "")
-  String username;
+  @ConfigProperty(name = "metrocloud.integration.metropole-finance.username")
+  Optional<String> usernameSetting;
 
   @Inject
-  @ConfigProperty(name = "metrocloud.integration.metropole-finance.secret", defaultValue = "")
-  String secret;
+  @ConfigProperty(name = "metrocloud.integration.metropole-finance.secret")
+  Optional<String> secretSetting;
+
+  // an empty default is "missing" for MicroProfile Config: optional settings, read through these
+  private String endpoint() {
+    return endpointSetting.map(String::strip).orElse("");
+  }
+
+  private String username() {
+    return usernameSetting.map(String::strip).orElse("");
+  }
 
   public boolean configured() {
-    return endpoint != null && !endpoint.isBlank();
+    return !endpoint().isEmpty();
   }
 
   /** As a connector (its secret is not sealed: it is the platform's, from the environment). */
@@ -46,8 +55,8 @@ public class MetropoleFinance {
         new Connectors.Stored(
             Connector.METROPOLE_FINANCE,
             transport,
-            endpoint.strip(),
-            username.isBlank() ? null : username,
+            endpoint(),
+            username().isEmpty() ? null : username(),
             null,
             60,
             "{}",
@@ -55,10 +64,11 @@ public class MetropoleFinance {
   }
 
   public Optional<String> password() {
-    return secret == null || secret.isBlank() ? Optional.empty() : Optional.of(secret);
+    return secretSetting.filter(v -> !v.isBlank());
   }
 
   public Optional<String> authorization() {
-    return password().map(p -> username.isBlank() ? "Bearer " + p : Dispatcher.basic(username, p));
+    return password()
+        .map(p -> username().isEmpty() ? "Bearer " + p : Dispatcher.basic(username(), p));
   }
 }

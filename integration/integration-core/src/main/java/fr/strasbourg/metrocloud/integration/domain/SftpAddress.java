@@ -82,7 +82,10 @@ public final class SftpAddress {
         + "?"
         + credentials(username, password)
         + common()
-        + "&autoCreate=true&tempPrefix=.part-&fileExist=Override&jschLoggingLevel=OFF";
+        // stepwise=false: one path per command, not a cd per directory level; fastExistsCheck: a
+        // stat of the file instead of listing the directory (which grows with every record)
+        + "&autoCreate=true&tempPrefix=.part-&fileExist=Override&stepwise=false"
+        + "&fastExistsCheck=true&jschLoggingLevel=OFF";
   }
 
   /**
