@@ -223,10 +223,19 @@ class AgentsImportIT extends PlatformTestBase {
 
   @Test
   void anSftpConnectorFetchesAgentsFilesAndDeliversRecordsAsFilesExactlyOnce() throws Exception {
+    // a wrong password: the test names the authentication step
+    connector(sftp.endpoint("rh"), "rh-niederbronn", "mauvais");
+    JsonObject denied =
+        assertOk(admin.post("/api/v1/integration/connectors/HR/test", "{}"), 200).json();
+    assertThat(denied.getBoolean("ok")).isFalse();
+    List<JsonObject> refusedSteps = denied.getJsonArray("steps").getValuesAs(JsonObject.class);
+    assertThat(refusedSteps.get(refusedSteps.size() - 1).getString("name"))
+        .isEqualTo("Authentification");
     connector(sftp.endpoint("rh"), "rh-niederbronn", "s3cret-SFTP");
     JsonObject test =
         assertOk(admin.post("/api/v1/integration/connectors/HR/test", "{}"), 200).json();
     assertThat(test.getBoolean("ok")).as(test.toString()).isTrue();
+    assertThat(test.toString()).contains("Répertoire d'échange").contains("empreinte du serveur");
 
     // the HR software drops its export; the platform fetches it and files it away
     String sftpAgent = "sftp." + run;

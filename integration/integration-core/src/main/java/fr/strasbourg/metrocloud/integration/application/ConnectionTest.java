@@ -66,7 +66,9 @@ public class ConnectionTest {
                 ssh
                     ? banner
                     : "Le service ne répond pas comme un serveur SSH : « " + banner + " »"));
-        return new Report(ssh, steps);
+        if (!ssh) {
+          return new Report(false, steps);
+        }
       }
     } catch (ConnectException e) {
       steps.add(new Step("Connexion TCP", false, "Connexion refusée sur " + host + ":" + port));
@@ -79,6 +81,9 @@ public class ConnectionTest {
       steps.add(
           new Step("Connexion TCP", false, e.getClass().getSimpleName() + " : " + e.getMessage()));
       return new Report(false, steps);
+    }
+    if ("SFTP".equals(connector.transport())) {
+      return sftp(commune, connector, host, port, uri.getPath(), steps);
     }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json").GET();
@@ -116,6 +121,102 @@ public class ConnectionTest {
       steps.add(new Step("Réponse HTTP", false, "Test interrompu"));
     }
     return new Report(false, steps);
+  }
+
+  /** SSH authentication with the connector's credentials, then the exchange directory. */
+  private Report sftp(
+      CallContext commune,
+      Connectors.Stored connector,
+      String host,
+      int port,
+      String path,
+      List<Step> steps) {
+    com.jcraft.jsch.JSch jsch = new com.jcraft.jsch.JSch();
+    com.jcraft.jsch.Session session = null;
+    try {
+      session =
+          jsch.getSession(connector.username() == null ? "" : connector.username(), host, port);
+      secrets.password(commune, connector).ifPresent(session::setPassword);
+      session.setConfig("StrictHostKeyChecking", "no");
+      session.setConfig("PreferredAuthentications", "password,keyboard-interactive");
+      try {
+        session.connect((int) TIMEOUT.toMillis());
+      } catch (com.jcraft.jsch.JSchException e) {
+        String message = String.valueOf(e.getMessage());
+        steps.add(
+            new Step(
+                "Authentification",
+                false,
+                message.contains("Auth")
+                    ? "Identifiants SSH refusés pour « " + connector.username() + " »"
+                    : "Session SSH impossible : " + message));
+        return new Report(false, steps);
+      }
+      steps.add(
+          new Step(
+              "Authentification",
+              true,
+              "Session ouverte pour « "
+                  + connector.username()
+                  + " » (empreinte du serveur "
+                  + session.getHostKey().getFingerPrint(jsch)
+                  + ")"));
+      com.jcraft.jsch.ChannelSftp sftp = (com.jcraft.jsch.ChannelSftp) session.openChannel("sftp");
+      sftp.connect((int) TIMEOUT.toMillis());
+      String dir =
+          path == null || path.isBlank() || path.equals("/") ? "." : path.replaceFirst("^/", "");
+      String created = "";
+      try {
+        sftp.stat(dir);
+      } catch (com.jcraft.jsch.SftpException absent) {
+        // a new exchange area: the platform creates its directories at the first exchange, if
+        // it may; creating it now tells whether it may
+        try {
+          sftp.mkdir(dir);
+          created = " (il n'existait pas : créé)";
+        } catch (com.jcraft.jsch.SftpException e) {
+          steps.add(
+              new Step(
+                  "Répertoire d'échange",
+                  false,
+                  "Répertoire « "
+                      + dir
+                      + " » introuvable, et impossible à créer : "
+                      + e.getMessage()));
+          return new Report(false, steps);
+        }
+      }
+      long waiting = 0;
+      try {
+        waiting =
+            sftp.ls(dir + "/export").stream()
+                .map(com.jcraft.jsch.ChannelSftp.LsEntry::getFilename)
+                .filter(n -> n.startsWith("agents") && n.endsWith(".csv"))
+                .count();
+      } catch (com.jcraft.jsch.SftpException e) {
+        // export/ is created at the first fetch
+      }
+      steps.add(
+          new Step(
+              "Répertoire d'échange",
+              true,
+              "« "
+                  + dir
+                  + " » accessible"
+                  + created
+                  + " ; "
+                  + waiting
+                  + " fichier(s) agents*.csv en attente dans export/"));
+      sftp.disconnect();
+      return new Report(true, steps);
+    } catch (com.jcraft.jsch.JSchException e) {
+      steps.add(new Step("Session SFTP", false, String.valueOf(e.getMessage())));
+      return new Report(false, steps);
+    } finally {
+      if (session != null) {
+        session.disconnect();
+      }
+    }
   }
 
   private static String readLine(InputStream in) throws IOException {
