@@ -231,7 +231,33 @@ class AgentsImportIT extends PlatformTestBase {
     List<JsonObject> refusedSteps = denied.getJsonArray("steps").getValuesAs(JsonObject.class);
     assertThat(refusedSteps.get(refusedSteps.size() - 1).getString("name"))
         .isEqualTo("Authentification");
-    connector(sftp.endpoint("rh"), "rh-niederbronn", "s3cret-SFTP");
+    // the DSI corrects it for the commune, and tests it
+    String dsiPath =
+        "/api/v1/integration/operator/communes/" + NIEDERBRONN.insee() + "/connectors/HR";
+    JsonObject fixed =
+        assertOk(
+                platform
+                    .operator()
+                    .send(
+                        "PUT",
+                        dsiPath,
+                        "{\"transport\":\"SFTP\",\"endpoint\":\""
+                            + sftp.endpoint("rh")
+                            + "\",\"username\":\"rh-niederbronn\",\"secret\":\"s3cret-SFTP\"}",
+                        "application/json"),
+                200)
+            .json();
+    assertThat(fixed.getBoolean("secretSet")).isTrue();
+    assertThat(fixed.toString()).doesNotContain("s3cret-SFTP");
+    assertThat(
+            assertOk(platform.operator().post(dsiPath + "/test", "{}"), 200)
+                .json()
+                .getBoolean("ok"))
+        .isTrue();
+    assertProblem(
+        admin.send("PUT", dsiPath, "{\"transport\":\"SFTP\"}", "application/json"),
+        403,
+        "forbidden");
     JsonObject test =
         assertOk(admin.post("/api/v1/integration/connectors/HR/test", "{}"), 200).json();
     assertThat(test.getBoolean("ok")).as(test.toString()).isTrue();

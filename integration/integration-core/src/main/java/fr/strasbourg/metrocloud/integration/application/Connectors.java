@@ -32,6 +32,8 @@ public class Connectors {
 
   @Inject Clock clock;
 
+  @Inject ConnectorSecrets secrets;
+
   /** A connector as stored; {@code secret} is sealed. */
   public record Stored(
       Connector kind,
@@ -106,6 +108,37 @@ public class Connectors {
                 new NotFoundProblem(
                     "connector-not-found",
                     "Aucun connecteur " + label(kind) + " n'est configuré pour la commune."));
+  }
+
+  /**
+   * Creates or changes the connector from what an administrator typed: {@code secret} in clear
+   * (sealed here with the commune's key; null keeps the one stored), defaults for what is absent.
+   */
+  public View configure(
+      CallContext admin,
+      Connector kind,
+      String transport,
+      String endpoint,
+      String username,
+      String secret,
+      Integer scheduleMinutes,
+      String mappings,
+      Boolean enabled) {
+    if (secret != null && (secret.isEmpty() || secret.length() > 4096)) {
+      throw invalid("Le secret doit faire de 1 à 4 096 caractères.");
+    }
+    check(transport, endpoint, scheduleMinutes == null ? 60 : scheduleMinutes);
+    byte[] sealed = secret == null ? null : secrets.seal(admin, kind, secret);
+    return save(
+        admin,
+        kind,
+        transport,
+        endpoint,
+        username,
+        sealed,
+        scheduleMinutes == null ? 60 : scheduleMinutes,
+        mappings,
+        enabled == null || enabled);
   }
 
   /**

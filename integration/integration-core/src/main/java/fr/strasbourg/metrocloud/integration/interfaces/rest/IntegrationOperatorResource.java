@@ -36,6 +36,10 @@ public class IntegrationOperatorResource {
 
   @Inject DispatchSteps outbox;
 
+  @Inject fr.strasbourg.metrocloud.integration.application.Connectors connectors;
+
+  @Inject fr.strasbourg.metrocloud.integration.application.ConnectionTest tester;
+
   @Inject fr.strasbourg.metrocloud.integration.application.ReceivableExport receivables;
 
   @GET
@@ -56,6 +60,58 @@ public class IntegrationOperatorResource {
       throw new NotFoundProblem("tenant-not-found", "Commune inconnue : " + commune);
     }
     return overview.deadLetters(caller.requireOperator(), commune, limit);
+  }
+
+  @GET
+  @Path("communes/{insee}/connectors")
+  @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
+  @Operation(summary = "A commune's connectors (DSI; never their secrets)")
+  public List<fr.strasbourg.metrocloud.integration.application.Connectors.View> connectors(
+      @PathParam("insee") String insee) {
+    return connectors.list(commune(insee));
+  }
+
+  @jakarta.ws.rs.PUT
+  @Path("communes/{insee}/connectors/{kind}")
+  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
+  @Operation(
+      summary =
+          "Configure a commune's HR or finance connector for it (DSI), as its administrator would;"
+              + " the commune's audit trail records the operator")
+  public fr.strasbourg.metrocloud.integration.application.Connectors.View configure(
+      @PathParam("insee") String insee,
+      @PathParam("kind") String kind,
+      IntegrationResource.ConnectorRequest request) {
+    if (request == null) {
+      throw new fr.strasbourg.metrocloud.kernel.problem.BadRequestProblem(
+          "invalid-connector", "Corps de requête attendu.");
+    }
+    return connectors.configure(
+        commune(insee),
+        IntegrationResource.kind(kind),
+        request.transport(),
+        request.endpoint(),
+        request.username(),
+        request.secret(),
+        request.scheduleMinutes(),
+        request.mappings(),
+        request.enabled());
+  }
+
+  @POST
+  @Path("communes/{insee}/connectors/{kind}/test")
+  @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
+  @Operation(summary = "Test a commune's connector step by step (DSI)")
+  public fr.strasbourg.metrocloud.integration.application.ConnectionTest.Report test(
+      @PathParam("insee") String insee, @PathParam("kind") String kind) {
+    CallContext commune = commune(insee);
+    return tester.test(
+        commune,
+        connectors
+            .find(commune, IntegrationResource.kind(kind))
+            .orElseThrow(
+                () -> new NotFoundProblem("connector-not-found", "Aucun connecteur à tester.")));
   }
 
   @POST

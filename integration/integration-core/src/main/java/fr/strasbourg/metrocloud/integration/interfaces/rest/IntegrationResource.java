@@ -2,12 +2,10 @@ package fr.strasbourg.metrocloud.integration.interfaces.rest;
 
 import fr.strasbourg.metrocloud.integration.api.Outbox.Connector;
 import fr.strasbourg.metrocloud.integration.application.ConnectionTest;
-import fr.strasbourg.metrocloud.integration.application.ConnectorSecrets;
 import fr.strasbourg.metrocloud.integration.application.Connectors;
 import fr.strasbourg.metrocloud.integration.application.DispatchSteps;
 import fr.strasbourg.metrocloud.kernel.problem.BadRequestProblem;
 import fr.strasbourg.metrocloud.kernel.problem.NotFoundProblem;
-import fr.strasbourg.metrocloud.kernel.problem.UnprocessableProblem;
 import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
 import fr.strasbourg.metrocloud.kernel.tenancy.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,8 +44,6 @@ public class IntegrationResource {
   @Inject CallContext caller;
 
   @Inject Connectors connectors;
-
-  @Inject ConnectorSecrets secrets;
 
   @Inject ConnectionTest tester;
 
@@ -88,26 +84,19 @@ public class IntegrationResource {
           "Configure the HR or finance connector: transport REST or SFTP, endpoint, user,"
               + " secret (sealed with the commune's key, never returned), schedule, mappings")
   public Connectors.View save(@PathParam("kind") String kind, ConnectorRequest request) {
-    Connector k = kind(kind);
     if (request == null) {
       throw new BadRequestProblem("invalid-connector", "Corps de requête attendu.");
     }
-    if (request.secret() != null
-        && (request.secret().isEmpty() || request.secret().length() > 4096)) {
-      throw new UnprocessableProblem(
-          "invalid-connector", "Le secret doit faire de 1 à 4 096 caractères.");
-    }
-    byte[] sealed = request.secret() == null ? null : secrets.seal(caller, k, request.secret());
-    return connectors.save(
+    return connectors.configure(
         caller,
-        k,
+        kind(kind),
         request.transport(),
         request.endpoint(),
         request.username(),
-        sealed,
-        request.scheduleMinutes() == null ? 60 : request.scheduleMinutes(),
+        request.secret(),
+        request.scheduleMinutes(),
         request.mappings(),
-        request.enabled() == null || request.enabled());
+        request.enabled());
   }
 
   @DELETE
@@ -175,7 +164,7 @@ public class IntegrationResource {
     return outbox.counts(caller);
   }
 
-  private static Connector kind(String kind) {
+  static Connector kind(String kind) {
     try {
       Connector connector = Connector.valueOf(kind);
       if (!connector.perCommune()) {
