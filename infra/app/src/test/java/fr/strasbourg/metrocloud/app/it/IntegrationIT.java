@@ -161,6 +161,60 @@ class IntegrationIT extends PlatformTestBase {
     assertThat(hr.records().keySet().stream().filter(key::equals).count()).isEqualTo(1);
   }
 
+  @Test
+  void theScheduledPullFetchesTheAgentsFileOverRestWhenTheConnectorIsDue() throws Exception {
+    String login = "planifie." + Long.toString(System.currentTimeMillis(), 36);
+    hr.agentsFile(
+        ("identifiant;nom;prenom;courriel;service\n"
+                + login
+                + ";Planifié;Émilie;"
+                + login
+                + "@wissembourg.example.org;Accueil\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ApiClient operator = platform.operator();
+    assertProblem(
+        admin.post("/api/v1/integration/operator/scheduled-pulls", "{}"), 403, "forbidden");
+    // the connector was just saved: never fetched, so due
+    JsonObject pulled =
+        assertOk(operator.post("/api/v1/integration/operator/scheduled-pulls", "{}"), 200)
+            .jsonArray()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(p -> p.getString("commune").equals(WISSEMBOURG.insee()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(pulled.getString("outcome")).contains("1 compte(s) créé(s)");
+    JsonObject last =
+        admin
+            .get("/api/v1/integration/hr/imports")
+            .jsonArray()
+            .getValuesAs(JsonObject.class)
+            .get(0);
+    assertThat(last.getString("source")).isEqualTo("REST");
+    assertThat(last.getString("by")).contains("integration");
+    assertThat(platform.keycloak().members(WISSEMBOURG.insee())).contains(login);
+    JsonObject connector =
+        operator
+            .get("/api/v1/integration/operator/communes")
+            .jsonArray()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(c -> c.getString("commune").equals(WISSEMBOURG.insee()))
+            .findFirst()
+            .orElseThrow()
+            .getJsonArray("connectors")
+            .getJsonObject(0);
+    assertThat(connector.containsKey("lastPullAt")).isTrue();
+    assertThat(connector.getString("lastPullOutcome")).contains("agents.csv");
+    // fetched a moment ago, schedule 60 min: not due any more
+    assertThat(
+            operator
+                .post("/api/v1/integration/operator/scheduled-pulls", "{}")
+                .jsonArray()
+                .getValuesAs(JsonObject.class))
+        .noneMatch(p -> p.getString("commune").equals(WISSEMBOURG.insee()));
+  }
+
   // ---- helpers
   // ------------------------------------------------------------------------------------
 

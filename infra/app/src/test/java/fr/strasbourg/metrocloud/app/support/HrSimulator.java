@@ -23,6 +23,7 @@ public final class HrSimulator implements AutoCloseable {
   private final Map<String, String> records = new ConcurrentHashMap<>();
   private final AtomicInteger receipts = new AtomicInteger();
   private final AtomicInteger lostAcknowledgements = new AtomicInteger();
+  private volatile byte[] agentsFile;
   private HttpServer server;
   private int port;
 
@@ -45,6 +46,11 @@ public final class HrSimulator implements AutoCloseable {
       server.stop(0);
       server = null;
     }
+  }
+
+  /** The agents file the software exports at {@code GET /rh/agents} (CSV). */
+  public void agentsFile(byte[] csv) {
+    agentsFile = csv;
   }
 
   /** The next {@code n} records are stored but answered 500 (the acknowledgement is lost). */
@@ -79,6 +85,15 @@ public final class HrSimulator implements AutoCloseable {
                   .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
         exchange.sendResponseHeaders(401, -1);
+        return;
+      }
+      byte[] agents = agentsFile;
+      if (exchange.getRequestMethod().equals("GET")
+          && exchange.getRequestURI().getPath().equals("/rh/agents")
+          && agents != null) {
+        exchange.getResponseHeaders().add("Content-Type", "text/csv");
+        exchange.sendResponseHeaders(200, agents.length);
+        exchange.getResponseBody().write(agents);
         return;
       }
       if (exchange.getRequestMethod().equals("GET")) {

@@ -54,14 +54,22 @@ public class AgentImportScheduler {
     }
   }
 
-  void pullDue() {
+  /** What a scheduled pull did for a commune. */
+  public record Pulled(String commune, String outcome) {}
+
+  /**
+   * Fetches the agents file of every commune whose HR connector is due; returns what happened for
+   * each (the timer calls it; the DSI may call it now).
+   */
+  public List<Pulled> pullDue() {
     List<String> due;
     try {
       due = connectors.dueForPull(CallContext.operator(Actor.system("integration")));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Scheduled agents imports: connectors unreadable", e);
-      return;
+      return List.of();
     }
+    List<Pulled> done = new java.util.ArrayList<>();
     for (String tenant : due) {
       CallContext commune = CallContext.system("integration", TenantId.of(InseeCode.of(tenant)));
       String outcome;
@@ -84,6 +92,8 @@ public class AgentImportScheduler {
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Scheduled agents import of " + tenant + ": outcome not saved", e);
       }
+      done.add(new Pulled(tenant, outcome));
     }
+    return done;
   }
 }

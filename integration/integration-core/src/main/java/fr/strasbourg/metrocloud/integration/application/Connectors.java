@@ -142,7 +142,8 @@ public class Connectors {
   }
 
   /**
-   * Creates or changes the connector. {@code sealedSecret} null keeps the secret already stored.
+   * Creates or changes the connector. {@code sealedSecret} null keeps the secret already stored. A
+   * changed connector is due for its next scheduled fetch at once.
    */
   public View save(
       CallContext admin,
@@ -163,7 +164,8 @@ public class Connectors {
                 + " username = EXCLUDED.username, secret = coalesce(EXCLUDED.secret,"
                 + " integration_connectors.secret), schedule_minutes = EXCLUDED.schedule_minutes,"
                 + " mappings = EXCLUDED.mappings, enabled = EXCLUDED.enabled, updated_at ="
-                + " EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by")
+                + " EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by, last_pull_at = NULL,"
+                + " last_pull_outcome = NULL")
         .setParameter(1, admin.tenant().value())
         .setParameter(2, kind.name())
         .setParameter(3, transport)

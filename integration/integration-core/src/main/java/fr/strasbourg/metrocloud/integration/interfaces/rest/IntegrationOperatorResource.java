@@ -40,6 +40,8 @@ public class IntegrationOperatorResource {
 
   @Inject fr.strasbourg.metrocloud.integration.application.ConnectionTest tester;
 
+  @Inject fr.strasbourg.metrocloud.integration.application.AgentImportScheduler scheduler;
+
   @Inject fr.strasbourg.metrocloud.integration.application.ReceivableExport receivables;
 
   @GET
@@ -60,6 +62,19 @@ public class IntegrationOperatorResource {
       throw new NotFoundProblem("tenant-not-found", "Commune inconnue : " + commune);
     }
     return overview.deadLetters(caller.requireOperator(), commune, limit);
+  }
+
+  @POST
+  @Path("scheduled-pulls")
+  @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
+  @Operation(
+      summary =
+          "Run the scheduled agents imports now: every commune whose HR connector is due (its"
+              + " schedule elapsed since the last fetch) fetches its agents file (DSI)")
+  public List<fr.strasbourg.metrocloud.integration.application.AgentImportScheduler.Pulled>
+      scheduledPulls() {
+    caller.requireOperator();
+    return scheduler.pullDue();
   }
 
   @GET
