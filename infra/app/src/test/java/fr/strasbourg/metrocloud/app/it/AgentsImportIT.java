@@ -3,6 +3,7 @@ package fr.strasbourg.metrocloud.app.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.strasbourg.metrocloud.app.support.PlatformTestBase;
+import fr.strasbourg.metrocloud.app.support.ProcedureSteps;
 import fr.strasbourg.metrocloud.testkit.ApiClient;
 import fr.strasbourg.metrocloud.testkit.Platform;
 import fr.strasbourg.metrocloud.testkit.SampleCommunes.Commune;
@@ -454,51 +455,14 @@ class AgentsImportIT extends PlatformTestBase {
   }
 
   private void workflowAgent(String username, String name, String manager) {
-    assertOk(
-        admin.send(
-            "PUT",
-            "/api/v1/workflow/agents/" + username,
-            "{\"displayName\":\""
-                + name
-                + "\",\"service\":\"Ressources humaines\","
-                + (manager == null ? "" : "\"managerUsername\":\"" + manager + "\",")
-                + "\"workingPattern\":\"MON,TUE,WED,THU,FRI\"}",
-            "application/json"),
-        200);
+    ProcedureSteps.workflowAgent(admin, username, name, manager);
   }
 
-  /** A leave from {@code monday} (moved a week per rerun), approved by the manager. */
   private String approvedLeave(String monday) {
-    ApiClient agent = platform.as("agent." + NIEDERBRONN.slug(), NIEDERBRONN);
-    ApiClient chef = platform.as("chef." + NIEDERBRONN.slug(), NIEDERBRONN);
-    java.time.LocalDate start = java.time.LocalDate.parse(monday);
-    for (int week = 0; week < 100; week++) {
-      java.time.LocalDate from = start.plusWeeks(week);
-      ApiClient.Reply r =
-          agent.post(
-              "/api/v1/leave/requests",
-              "{\"type\":\"CA\",\"startDate\":\""
-                  + from
-                  + "\",\"startHalf\":\"MORNING\",\"endDate\":\""
-                  + from.plusDays(1)
-                  + "\",\"endHalf\":\"AFTERNOON\",\"comment\":\"Congés\"}");
-      if (r.status() == 409) {
-        continue;
-      }
-      assertThat(r.status()).as(r.toString()).isEqualTo(201);
-      String id = r.json().getString("id");
-      String task =
-          chef.get("/api/v1/workflow/tasks").jsonArray().getValuesAs(JsonObject.class).stream()
-              .filter(t -> id.equals(t.getJsonObject("leaveRequest").getString("id")))
-              .map(t -> t.getString("id"))
-              .findFirst()
-              .orElseThrow();
-      assertOk(
-          chef.post("/api/v1/workflow/tasks/" + task + "/decision", "{\"decision\":\"approve\"}"),
-          200);
-      return id;
-    }
-    throw new IllegalStateException("no free week");
+    return ProcedureSteps.approvedLeave(
+        platform.as("agent." + NIEDERBRONN.slug(), NIEDERBRONN),
+        platform.as("chef." + NIEDERBRONN.slug(), NIEDERBRONN),
+        monday);
   }
 
   private JsonObject message(String idempotencyKey, String status) {
@@ -514,14 +478,7 @@ class AgentsImportIT extends PlatformTestBase {
   }
 
   private static <T> T await(Supplier<T> probe, String what) throws InterruptedException {
-    for (int i = 0; i < 160; i++) {
-      T value = probe.get();
-      if (value != null) {
-        return value;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("Timed out waiting until " + what);
+    return ProcedureSteps.await(probe, what);
   }
 
   private static byte[] utf8(String s) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.strasbourg.metrocloud.app.support.FinanceSimulator;
 import fr.strasbourg.metrocloud.app.support.PlatformTestBase;
+import fr.strasbourg.metrocloud.app.support.ProcedureSteps;
 import fr.strasbourg.metrocloud.testkit.ApiClient;
 import fr.strasbourg.metrocloud.testkit.Platform;
 import fr.strasbourg.metrocloud.testkit.SampleCommunes.Commune;
@@ -257,13 +258,7 @@ class FinanceIT extends PlatformTestBase {
   }
 
   private Optional<String> task(String missionId) {
-    return chef.get("/api/v1/workflow/tasks").jsonArray().getValuesAs(JsonObject.class).stream()
-        .filter(
-            t ->
-                !t.isNull("missionOrder")
-                    && missionId.equals(t.getJsonObject("missionOrder").getString("id")))
-        .map(t -> t.getString("id"))
-        .findFirst();
+    return ProcedureSteps.missionTask(chef, missionId);
   }
 
   private String mission(String budgetLine) {
@@ -279,27 +274,11 @@ class FinanceIT extends PlatformTestBase {
   }
 
   private JsonObject waitFor(String id, String status, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonObject last = null;
-    while (System.nanoTime() < deadline) {
-      last = agent.get("/api/v1/missions/" + id).json();
-      if (status.equals(last.getString("status"))) {
-        return last;
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("Mission " + id + " never reached " + status + ": " + last);
+    return ProcedureSteps.waitForMission(agent, id, status, timeout);
   }
 
   private static <T> T await(java.util.function.Supplier<T> probe, String what)
       throws InterruptedException {
-    for (int i = 0; i < 120; i++) {
-      T value = probe.get();
-      if (value != null) {
-        return value;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("Timed out waiting until " + what);
+    return ProcedureSteps.await(probe, what);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.strasbourg.metrocloud.app.support.Database;
 import fr.strasbourg.metrocloud.app.support.PlatformTestBase;
+import fr.strasbourg.metrocloud.app.support.ProcedureSteps;
 import fr.strasbourg.metrocloud.testkit.ApiClient;
 import fr.strasbourg.metrocloud.testkit.Platform;
 import fr.strasbourg.metrocloud.testkit.SampleCommunes.Commune;
@@ -322,26 +323,11 @@ class MissionOrdersIT extends PlatformTestBase {
   }
 
   private static java.util.Optional<String> task(ApiClient who, String missionId) {
-    return who.get("/api/v1/workflow/tasks").jsonArray().getValuesAs(JsonObject.class).stream()
-        .filter(
-            t ->
-                !t.isNull("missionOrder")
-                    && missionId.equals(t.getJsonObject("missionOrder").getString("id")))
-        .map(t -> t.getString("id"))
-        .findFirst();
+    return ProcedureSteps.missionTask(who, missionId);
   }
 
   private static JsonObject waitFor(ApiClient who, String id, String status, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonObject last = null;
-    while (System.nanoTime() < deadline) {
-      last = who.get("/api/v1/missions/" + id).json();
-      if (status.equals(last.getString("status"))) {
-        return last;
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("Mission " + id + " never reached " + status + ": " + last);
+    return ProcedureSteps.waitForMission(who, id, status, timeout);
   }
 }

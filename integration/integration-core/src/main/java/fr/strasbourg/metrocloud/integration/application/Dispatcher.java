@@ -194,27 +194,19 @@ public class Dispatcher {
       Connectors.Stored connector,
       Optional<String> authorization,
       DispatchSteps.Claimed m) {
-    Map<String, Object> headers = new HashMap<>();
-    headers.put(CamelRuntime.TENANT, commune.tenant().value());
-    headers.put(CamelRuntime.FLOW, m.flow());
-    headers.put(CamelRuntime.ENDPOINT, endpointUri(connector.endpoint(), m.flow()));
-    headers.put("Idempotency-Key", m.tenantScopedKey());
-    headers.put("X-Correlation-Id", m.id().toString());
-    headers.put("X-MetroCloud-Commune", commune.tenant().value());
-    headers.put("X-MetroCloud-Flow", m.flow());
-    authorization.ifPresent(value -> headers.put("Authorization", value));
-    try {
-      camel.producer().requestBodyAndHeaders(CamelRuntime.DELIVER_REST, m.payload(), headers);
-      return null;
-    } catch (CamelExecutionException e) {
-      return describe(e.getCause() == null ? e : e.getCause());
-    } catch (RuntimeException e) {
-      return describe(e);
-    } finally {
-      // the route runs on this (pooled) thread: leave nothing of the commune in its logging context
-      org.slf4j.MDC.remove("tenant");
-      org.slf4j.MDC.remove("flow");
-    }
+    return deliver(
+        CamelRuntime.DELIVER_REST,
+        commune,
+        m,
+        headers -> {
+          headers.put(CamelRuntime.ENDPOINT, endpointUri(connector.endpoint(), m.flow()));
+          headers.put("Idempotency-Key", m.tenantScopedKey());
+          headers.put("X-Correlation-Id", m.id().toString());
+          headers.put("X-MetroCloud-Commune", commune.tenant().value());
+          headers.put("X-MetroCloud-Flow", m.flow());
+          authorization.ifPresent(value -> headers.put("Authorization", value));
+          return m.payload();
+        });
   }
 
   /** Writes the record as a one-line CSV file named after its idempotency key. */
@@ -223,33 +215,49 @@ public class Dispatcher {
       Connectors.Stored connector,
       Optional<String> password,
       DispatchSteps.Claimed m) {
+    return deliver(
+        CamelRuntime.DELIVER_SFTP,
+        commune,
+        m,
+        headers -> {
+          headers.put(
+              CamelRuntime.ENDPOINT,
+              SftpAddress.of(connector.endpoint())
+                  .deliveryUri(m.flow(), connector.username(), password.orElse(null)));
+          headers.put(
+              org.apache.camel.Exchange.FILE_NAME, SftpAddress.fileName(m.tenantScopedKey()));
+          Map<String, String> fields = new LinkedHashMap<>();
+          fields.put("cle_idempotence", m.tenantScopedKey());
+          fields.put("correlation", m.id().toString());
+          fields.put("commune", commune.tenant().value());
+          fields.put("flux", m.flow());
+          fields.putAll(flatten(m.payload()));
+          return CsvRecord.of(fields).getBytes(StandardCharsets.UTF_8);
+        });
+  }
+
+  /**
+   * Sends one record through a delivery route: {@code prepare} adds the transport's headers and
+   * returns the body. Returns null when acknowledged, else why it failed (French).
+   */
+  private String deliver(
+      String route,
+      CallContext commune,
+      DispatchSteps.Claimed m,
+      java.util.function.Function<Map<String, Object>, Object> prepare) {
     Map<String, Object> headers = new HashMap<>();
     headers.put(CamelRuntime.TENANT, commune.tenant().value());
     headers.put(CamelRuntime.FLOW, m.flow());
     try {
-      headers.put(
-          CamelRuntime.ENDPOINT,
-          SftpAddress.of(connector.endpoint())
-              .deliveryUri(m.flow(), connector.username(), password.orElse(null)));
-      headers.put(org.apache.camel.Exchange.FILE_NAME, SftpAddress.fileName(m.tenantScopedKey()));
-      Map<String, String> fields = new LinkedHashMap<>();
-      fields.put("cle_idempotence", m.tenantScopedKey());
-      fields.put("correlation", m.id().toString());
-      fields.put("commune", commune.tenant().value());
-      fields.put("flux", m.flow());
-      fields.putAll(flatten(m.payload()));
-      camel
-          .producer()
-          .requestBodyAndHeaders(
-              CamelRuntime.DELIVER_SFTP,
-              CsvRecord.of(fields).getBytes(StandardCharsets.UTF_8),
-              headers);
+      Object body = prepare.apply(headers);
+      camel.producer().requestBodyAndHeaders(route, body, headers);
       return null;
     } catch (CamelExecutionException e) {
       return describe(e.getCause() == null ? e : e.getCause());
     } catch (RuntimeException e) {
       return describe(e);
     } finally {
+      // the route runs on this (pooled) thread: leave nothing of the commune in its logging context
       org.slf4j.MDC.remove("tenant");
       org.slf4j.MDC.remove("flow");
     }
