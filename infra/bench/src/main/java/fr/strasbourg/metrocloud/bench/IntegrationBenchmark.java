@@ -120,36 +120,7 @@ public final class IntegrationBenchmark {
 
       // platform: the outbox written in one transaction, delivered by the dispatcher
       long enqueued = System.nanoTime();
-      try (Connection c =
-          DriverManager.getConnection(
-              Environment.get("metrocloud.db.url", "jdbc:postgresql://127.0.0.1:5432/metrocloud"),
-              Environment.get("metrocloud.db.app.user", "metrocloud_app"),
-              Environment.get("metrocloud.db.app.password", "dev-app-password"))) {
-        c.setAutoCommit(false);
-        try (PreparedStatement bind =
-            c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-          bind.setString(1, COMMUNE.insee());
-          bind.execute();
-        }
-        try (PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO integration_outbox (id, tenant_id, connector, flow, idempotency_key,"
-                    + " payload, status, next_attempt_at, created_at) VALUES (?, ?, 'HR',"
-                    + " 'leave.approved', ?, ?, 'PENDING', ?, ?)")) {
-          Timestamp now = Timestamp.from(Instant.now());
-          for (int i = 0; i < n; i++) {
-            insert.setObject(1, UUID.randomUUID());
-            insert.setString(2, COMMUNE.insee());
-            insert.setString(3, "bench-" + run + "-" + i);
-            insert.setString(4, body("bench-" + run + "-" + i));
-            insert.setTimestamp(5, now);
-            insert.setTimestamp(6, now);
-            insert.addBatch();
-          }
-          insert.executeBatch();
-        }
-        c.commit();
-      }
+      fillOutbox("bench-" + run, n);
       long deadline = System.nanoTime() + 600_000_000_000L;
       while (received.size() < n && System.nanoTime() < deadline) {
         Thread.sleep(20);
@@ -247,36 +218,7 @@ public final class IntegrationBenchmark {
       }
       // platform: the outbox in one transaction, files delivered by the dispatcher
       long enqueued = System.nanoTime();
-      try (Connection c =
-          DriverManager.getConnection(
-              Environment.get("metrocloud.db.url", "jdbc:postgresql://127.0.0.1:5432/metrocloud"),
-              Environment.get("metrocloud.db.app.user", "metrocloud_app"),
-              Environment.get("metrocloud.db.app.password", "dev-app-password"))) {
-        c.setAutoCommit(false);
-        try (PreparedStatement bind =
-            c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-          bind.setString(1, COMMUNE.insee());
-          bind.execute();
-        }
-        try (PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO integration_outbox (id, tenant_id, connector, flow, idempotency_key,"
-                    + " payload, status, next_attempt_at, created_at) VALUES (?, ?, 'HR',"
-                    + " 'leave.approved', ?, ?, 'PENDING', ?, ?)")) {
-          Timestamp now = Timestamp.from(Instant.now());
-          for (int i = 0; i < n; i++) {
-            insert.setObject(1, UUID.randomUUID());
-            insert.setString(2, COMMUNE.insee());
-            insert.setString(3, "sftp-" + run + "-" + i);
-            insert.setString(4, body("sftp-" + run + "-" + i));
-            insert.setTimestamp(5, now);
-            insert.setTimestamp(6, now);
-            insert.addBatch();
-          }
-          insert.executeBatch();
-        }
-        c.commit();
-      }
+      fillOutbox("sftp-" + run, n);
       java.nio.file.Path dir = root.resolve("rh/import/leave.approved");
       long deadline = System.nanoTime() + 900_000_000_000L;
       long firstSeen = 0;
@@ -328,6 +270,43 @@ public final class IntegrationBenchmark {
       }
     } finally {
       server.stop();
+    }
+  }
+
+  /**
+   * Writes {@code n} HR records to the test commune's outbox in one transaction, as a business
+   * transaction would (keys {@code <prefix>-<i>}).
+   */
+  private static void fillOutbox(String prefix, int n) throws java.sql.SQLException {
+    try (Connection c =
+        DriverManager.getConnection(
+            Environment.get("metrocloud.db.url", "jdbc:postgresql://127.0.0.1:5432/metrocloud"),
+            Environment.get("metrocloud.db.app.user", "metrocloud_app"),
+            Environment.get("metrocloud.db.app.password", "dev-app-password"))) {
+      c.setAutoCommit(false);
+      try (PreparedStatement bind =
+          c.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+        bind.setString(1, COMMUNE.insee());
+        bind.execute();
+      }
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO integration_outbox (id, tenant_id, connector, flow, idempotency_key,"
+                  + " payload, status, next_attempt_at, created_at) VALUES (?, ?, 'HR',"
+                  + " 'leave.approved', ?, ?, 'PENDING', ?, ?)")) {
+        Timestamp now = Timestamp.from(Instant.now());
+        for (int i = 0; i < n; i++) {
+          insert.setObject(1, UUID.randomUUID());
+          insert.setString(2, COMMUNE.insee());
+          insert.setString(3, prefix + "-" + i);
+          insert.setString(4, body(prefix + "-" + i));
+          insert.setTimestamp(5, now);
+          insert.setTimestamp(6, now);
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      c.commit();
     }
   }
 

@@ -439,19 +439,7 @@ class AgentsImportIT extends PlatformTestBase {
   }
 
   private void connector(String endpoint, String user, String secret) {
-    assertOk(
-        admin.send(
-            "PUT",
-            "/api/v1/integration/connectors/HR",
-            "{\"transport\":\"SFTP\",\"endpoint\":\""
-                + endpoint
-                + "\",\"username\":\""
-                + user
-                + "\",\"secret\":\""
-                + secret
-                + "\",\"scheduleMinutes\":60}",
-            "application/json"),
-        200);
+    ProcedureSteps.hrConnector(admin, "SFTP", endpoint, user, secret);
   }
 
   private void workflowAgent(String username, String name, String manager) {
@@ -466,15 +454,7 @@ class AgentsImportIT extends PlatformTestBase {
   }
 
   private JsonObject message(String idempotencyKey, String status) {
-    return admin
-        .get("/api/v1/integration/messages?limit=500")
-        .jsonArray()
-        .getValuesAs(JsonObject.class)
-        .stream()
-        .filter(m -> m.getString("idempotencyKey").equals(idempotencyKey))
-        .filter(m -> m.getString("status").equals(status))
-        .findFirst()
-        .orElse(null);
+    return ProcedureSteps.outboxMessage(admin, idempotencyKey, status);
   }
 
   private static <T> T await(Supplier<T> probe, String what) throws InterruptedException {

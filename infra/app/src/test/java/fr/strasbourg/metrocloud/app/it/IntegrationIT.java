@@ -220,19 +220,7 @@ class IntegrationIT extends PlatformTestBase {
   // ------------------------------------------------------------------------------------
 
   private void connector(String endpoint, String user, String secret) {
-    assertOk(
-        admin.send(
-            "PUT",
-            "/api/v1/integration/connectors/HR",
-            "{\"transport\":\"REST\",\"endpoint\":\""
-                + endpoint
-                + "\",\"username\":\""
-                + user
-                + "\",\"secret\":\""
-                + secret
-                + "\",\"scheduleMinutes\":60}",
-            "application/json"),
-        200);
+    ProcedureSteps.hrConnector(admin, "REST", endpoint, user, secret);
   }
 
   private void workflowAgent(String username, String name, String manager) {
@@ -244,15 +232,7 @@ class IntegrationIT extends PlatformTestBase {
   }
 
   private JsonObject message(String idempotencyKey, String status) {
-    return admin
-        .get("/api/v1/integration/messages?limit=500")
-        .jsonArray()
-        .getValuesAs(JsonObject.class)
-        .stream()
-        .filter(m -> m.getString("idempotencyKey").equals(idempotencyKey))
-        .filter(m -> m.getString("status").equals(status))
-        .findFirst()
-        .orElse(null);
+    return ProcedureSteps.outboxMessage(admin, idempotencyKey, status);
   }
 
   private static JsonObject last(JsonObject report) {

@@ -64,6 +64,39 @@ public final class ProcedureSteps {
     throw new IllegalStateException("no free week");
   }
 
+  /** Configures the commune's HR connector (administrator); schedule 60 minutes. */
+  public static void hrConnector(
+      ApiClient admin, String transport, String endpoint, String user, String secret) {
+    ApiClient.Reply r =
+        admin.send(
+            "PUT",
+            "/api/v1/integration/connectors/HR",
+            "{\"transport\":\""
+                + transport
+                + "\",\"endpoint\":\""
+                + endpoint
+                + "\",\"username\":\""
+                + user
+                + "\",\"secret\":\""
+                + secret
+                + "\",\"scheduleMinutes\":60}",
+            "application/json");
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+  }
+
+  /** The commune's outbox message of that key in that status, or null. */
+  public static JsonObject outboxMessage(ApiClient admin, String idempotencyKey, String status) {
+    return admin
+        .get("/api/v1/integration/messages?limit=500")
+        .jsonArray()
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(m -> m.getString("idempotencyKey").equals(idempotencyKey))
+        .filter(m -> m.getString("status").equals(status))
+        .findFirst()
+        .orElse(null);
+  }
+
   /** The manager's open task on a mission order, if any. */
   public static Optional<String> missionTask(ApiClient who, String missionId) {
     return who.get("/api/v1/workflow/tasks").jsonArray().getValuesAs(JsonObject.class).stream()

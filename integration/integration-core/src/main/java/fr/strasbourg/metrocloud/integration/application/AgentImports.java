@@ -83,23 +83,7 @@ public class AgentImports {
     Optional<UUID> earlier = steps.appliedBefore(caller, sha);
     if (earlier.isPresent()) {
       return steps.record(
-          caller,
-          new ImportReport(
-              id,
-              source,
-              name,
-              sha,
-              null,
-              "DUPLICATE",
-              earlier.get(),
-              0,
-              0,
-              0,
-              0,
-              0,
-              List.of(),
-              clock.instant(),
-              caller.actor().displayName()));
+          caller, notApplied(caller, id, source, name, sha, "DUPLICATE", earlier.get(), List.of()));
     }
     Optional<Connectors.Stored> connector = connectors.find(caller, Connector.HR);
     Map<String, String> mappings =
@@ -111,22 +95,15 @@ public class AgentImports {
     } catch (AgentsFile.Unreadable e) {
       steps.record(
           caller,
-          new ImportReport(
+          notApplied(
+              caller,
               id,
               source,
               name,
               sha,
-              null,
               "REJECTED",
               null,
-              0,
-              0,
-              0,
-              0,
-              0,
-              List.of(new LineError(1, null, e.getMessage())),
-              clock.instant(),
-              caller.actor().displayName()));
+              List.of(new LineError(1, null, e.getMessage()))));
       throw new UnprocessableProblem(e.code(), e.getMessage()).with("importId", id.toString());
     }
     List<LineError> errors = new ArrayList<>(parsed.errors());
@@ -224,6 +201,34 @@ public class AgentImports {
             caller.actor().displayName()));
   }
 
+  /** The report of a file applied not at all (already applied, or unreadable as a whole). */
+  private ImportReport notApplied(
+      CallContext caller,
+      UUID id,
+      String source,
+      String name,
+      String sha,
+      String status,
+      UUID duplicateOf,
+      List<LineError> errors) {
+    return new ImportReport(
+        id,
+        source,
+        name,
+        sha,
+        null,
+        status,
+        duplicateOf,
+        0,
+        0,
+        0,
+        0,
+        0,
+        errors,
+        clock.instant(),
+        caller.actor().displayName());
+  }
+
   /**
    * Fetches the agents file from the commune's HR software now and applies it. Over SFTP, every
    * waiting {@code export/agents*.csv} file is taken, oldest first (at most 20 per call).
@@ -279,7 +284,8 @@ public class AgentImports {
       Exchange exchange;
       try {
         org.slf4j.MDC.put("tenant", caller.tenant().value());
-        exchange = camel.consumer().receive(uri, 10_000);
+        // a poll now, no waiting for files that are not there
+        exchange = camel.consumer().receiveNoWait(uri);
       } catch (RuntimeException e) {
         throw unavailable(e);
       } finally {
