@@ -44,6 +44,8 @@ public class Subscriptions {
 
   @Inject BusinessCalendar calendar;
 
+  @Inject fr.strasbourg.metrocloud.tenants.api.TenantDirectory tenants;
+
   /** Subscribes the caller's commune. */
   public Subscription subscribe(
       CallContext admin, String serviceCode, Optional<LocalDate> startsOn, String deliberationRef) {
@@ -104,6 +106,90 @@ public class Subscriptions {
                 "catalog.subscription.created", "subscription", subscription.id().toString())
             .withDetail("service", code.value())
             .withDetail("startsOn", start.toString())
+            .withDetail("deliberation", deliberationRef));
+    return subscription;
+  }
+
+  /**
+   * Takes over a subscription of the commune's past (the DSI, acting on the commune): a period that
+   * started before today, ended or not, that overlaps no other of the service. Writes the usage
+   * events of its start (and end) like a subscription made today, and an audit entry.
+   */
+  public Subscription recordHistory(
+      CallContext operatorOnCommune,
+      String serviceCode,
+      LocalDate startsOn,
+      LocalDate endsOn,
+      String deliberationRef) {
+    operatorOnCommune.operatorActingOnBehalf().orElseThrow();
+    InseeCode commune = operatorOnCommune.requireCommune();
+    tenants
+        .find(operatorOnCommune, commune)
+        .orElseThrow(
+            () ->
+                new fr.strasbourg.metrocloud.kernel.problem.NotFoundProblem(
+                    "tenant-not-found", "Commune inconnue."));
+    if (!ServiceCode.isValid(serviceCode)) {
+      throw unknownServiceInBody(serviceCode);
+    }
+    ServiceCode code = new ServiceCode(serviceCode);
+    repository.service(code).orElseThrow(() -> unknownServiceInBody(serviceCode));
+    Subscription subscription =
+        rules(
+            () ->
+                Subscription.history(
+                    commune,
+                    code,
+                    startsOn,
+                    endsOn,
+                    calendar.today(),
+                    deliberationRef,
+                    operatorOnCommune.operatorActingOnBehalf().get().username(),
+                    calendar.now()));
+    Optional<Subscription> overlapping =
+        repository.subscriptionsTo(code).stream()
+            .filter(s -> s.overlaps(startsOn, endsOn))
+            .findFirst();
+    if (overlapping.isPresent()) {
+      throw (ConflictProblem)
+          new ConflictProblem(
+                  "already-subscribed",
+                  "La commune est déjà abonnée à ce service sur cette période (abonnement du "
+                      + overlapping.get().startsOn()
+                      + ").")
+              .with("service", code.value())
+              .with("subscription", overlapping.get().id().toString());
+    }
+    repository.add(subscription);
+    usage.record(
+        operatorOnCommune,
+        new UsageEvent(
+            code,
+            "subscription.started",
+            BigDecimal.ONE,
+            BusinessCalendar.startOf(startsOn),
+            "subscription/" + subscription.id() + "/started",
+            SOURCE));
+    if (endsOn != null) {
+      usage.record(
+          operatorOnCommune,
+          new UsageEvent(
+              code,
+              "subscription.ended",
+              BigDecimal.ONE,
+              BusinessCalendar.startOf(endsOn),
+              "subscription/" + subscription.id() + "/ended",
+              SOURCE));
+    }
+    audit.record(
+        operatorOnCommune,
+        AuditRecord.success(
+                "catalog.subscription.history-recorded",
+                "subscription",
+                subscription.id().toString())
+            .withDetail("service", code.value())
+            .withDetail("startsOn", startsOn.toString())
+            .withDetail("endsOn", String.valueOf(endsOn))
             .withDetail("deliberation", deliberationRef));
     return subscription;
   }

@@ -28,5 +28,24 @@ public interface CatalogRepository {
   /** Inserts unless the commune already has this idempotency key; returns whether it inserted. */
   boolean append(String tenantId, UsageEvent event, Instant recordedAt);
 
+  /**
+   * Inserts a batch of events in one statement, skipping keys the commune already has; returns how
+   * many it inserted.
+   */
+  int appendAll(String tenantId, List<UsageEvent> events, Instant recordedAt);
+
   List<RecordedUsage> usage(ServiceCode service, Instant from, Instant to, int limit);
+
+  /** Usage summed per commune, service, metric and day or month (Europe/Paris), oldest first. */
+  List<UsageTotal> usageTotals(
+      ServiceCode service, String metric, Instant from, Instant to, boolean monthly);
+
+  /** A sum of usage events. */
+  record UsageTotal(
+      String tenantId,
+      String service,
+      String metric,
+      java.time.LocalDate period,
+      java.math.BigDecimal quantity,
+      long events) {}
 }

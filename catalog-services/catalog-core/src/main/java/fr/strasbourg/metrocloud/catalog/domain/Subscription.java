@@ -101,6 +101,45 @@ public class Subscription {
   }
 
   /**
+   * A subscription of the past, recorded by the DSI when a commune's history is taken over (its
+   * conventions before the platform): it started before today, and may have ended.
+   */
+  public static Subscription history(
+      InseeCode commune,
+      ServiceCode service,
+      LocalDate startsOn,
+      LocalDate endsOn,
+      LocalDate today,
+      String deliberationRef,
+      String actor,
+      Instant now) {
+    Objects.requireNonNull(startsOn);
+    if (!startsOn.isBefore(today)) {
+      throw new SubscriptionRuleException(
+          "not-history",
+          "Un abonnement repris de l'historique commence avant aujourd'hui (" + today + ").");
+    }
+    if (endsOn != null && !endsOn.isAfter(startsOn)) {
+      throw new SubscriptionRuleException(
+          "invalid-period", "La fin (" + endsOn + ") doit suivre le début (" + startsOn + ").");
+    }
+    Subscription s = new Subscription();
+    s.id = UUID.randomUUID();
+    s.tenantId = commune.value();
+    s.serviceCode = service.value();
+    s.startsOn = startsOn;
+    s.endsOn = endsOn;
+    s.deliberationRef = deliberationRef;
+    s.createdBy = actor;
+    s.createdAt = now;
+    if (endsOn != null) {
+      s.endedBy = actor;
+      s.endedAt = now;
+    }
+    return s;
+  }
+
+  /**
    * Ends the subscription on {@code effective} (first day without the service). Ending before the
    * start cancels it.
    */

@@ -83,6 +83,43 @@ public class JpaCatalogRepository implements CatalogRepository {
   }
 
   @Override
+  public int appendAll(String tenantId, List<UsageEvent> events, Instant recordedAt) {
+    if (events.isEmpty()) {
+      return 0;
+    }
+    // five array parameters whatever the batch size: one round trip, one plan
+    return em.createNativeQuery(
+            "INSERT INTO usage_events (id, tenant_id, service_code, metric, quantity, occurred_at,"
+                + " recorded_at, idempotency_key, source)"
+                + " SELECT gen_random_uuid(), ?1, t.s, t.m, t.q, t.o, ?2, t.k, t.src"
+                + " FROM unnest(?3::text[], ?4::text[], ?5::numeric[], ?6::timestamptz[], ?7::text[],"
+                + " ?8::text[]) AS t(s, m, q, o, k, src)"
+                + " ON CONFLICT (tenant_id, idempotency_key) DO NOTHING")
+        .setParameter(1, tenantId)
+        .setParameter(2, Timestamp.from(recordedAt))
+        .setParameter(3, arrayLiteral(events.stream().map(e -> e.service().value()).toList()))
+        .setParameter(4, arrayLiteral(events.stream().map(UsageEvent::metric).toList()))
+        .setParameter(
+            5, arrayLiteral(events.stream().map(e -> e.quantity().toPlainString()).toList()))
+        .setParameter(6, arrayLiteral(events.stream().map(e -> e.occurredAt().toString()).toList()))
+        .setParameter(7, arrayLiteral(events.stream().map(UsageEvent::idempotencyKey).toList()))
+        .setParameter(8, arrayLiteral(events.stream().map(UsageEvent::source).toList()))
+        .executeUpdate();
+  }
+
+  /** A PostgreSQL array literal of quoted elements (backslashes and quotes escaped). */
+  static String arrayLiteral(List<String> values) {
+    StringBuilder b = new StringBuilder("{");
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        b.append(',');
+      }
+      b.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    }
+    return b.append('}').toString();
+  }
+
+  @Override
   public List<RecordedUsage> usage(ServiceCode service, Instant from, Instant to, int limit) {
     String jpql =
         "SELECT u FROM RecordedUsage u WHERE u.occurredAt >= :from AND u.occurredAt < :to"
@@ -97,5 +134,42 @@ public class JpaCatalogRepository implements CatalogRepository {
       query.setParameter("service", service.value());
     }
     return query.getResultList();
+  }
+
+  @Override
+  public List<UsageTotal> usageTotals(
+      ServiceCode service, String metric, Instant from, Instant to, boolean monthly) {
+    String day = "(occurred_at AT TIME ZONE 'Europe/Paris')";
+    String period = monthly ? "date_trunc('month', " + day + ")::date" : day + "::date";
+    var query =
+        em.createNativeQuery(
+                "SELECT tenant_id, service_code, metric, "
+                    + period
+                    + " AS period, sum(quantity), count(*) FROM usage_events"
+                    + " WHERE occurred_at >= ?1 AND occurred_at < ?2"
+                    + (service == null ? "" : " AND service_code = ?3")
+                    + (metric == null ? "" : " AND metric = ?4")
+                    + " GROUP BY 1, 2, 3, 4 ORDER BY 4, 1, 2, 3")
+            .setParameter(1, Timestamp.from(from))
+            .setParameter(2, Timestamp.from(to));
+    if (service != null) {
+      query.setParameter(3, service.value());
+    }
+    if (metric != null) {
+      query.setParameter(4, metric);
+    }
+    List<UsageTotal> totals = new java.util.ArrayList<>();
+    for (Object row : query.getResultList()) {
+      Object[] r = (Object[]) row;
+      totals.add(
+          new UsageTotal(
+              (String) r[0],
+              (String) r[1],
+              (String) r[2],
+              JpaTariffRepository.day(r[3]),
+              (java.math.BigDecimal) r[4],
+              ((Number) r[5]).longValue()));
+    }
+    return totals;
   }
 }

@@ -74,7 +74,14 @@ public final class ProblemResponses {
       for (Object item : c) {
         if (item instanceof Map<?, ?> m) {
           JsonObjectBuilder o = Json.createObjectBuilder();
-          m.forEach((k, v) -> o.add(String.valueOf(k), String.valueOf(v)));
+          m.forEach(
+              (k, v) -> {
+                if (v instanceof Number n && !n.toString().contains(".")) {
+                  o.add(String.valueOf(k), n.longValue());
+                } else {
+                  o.add(String.valueOf(k), String.valueOf(v));
+                }
+              });
           array.add(o);
         } else {
           array.add(String.valueOf(item));

@@ -89,6 +89,13 @@ public final class CatalogDtos {
       LocalDate startsOn,
       @Size(max = 100) String deliberationRef) {}
 
+  /** A subscription of a commune's past, taken over by the DSI. */
+  public record HistoryRequest(
+      @NotBlank @Size(max = 40) String service,
+      @jakarta.validation.constraints.NotNull LocalDate startsOn,
+      LocalDate endsOn,
+      @Size(max = 100) String deliberationRef) {}
+
   /** Body of the quota endpoint: bytes, or null for the service's default. */
   public record QuotaRequest(@jakarta.validation.constraints.Positive Long quotaBytes) {}
 

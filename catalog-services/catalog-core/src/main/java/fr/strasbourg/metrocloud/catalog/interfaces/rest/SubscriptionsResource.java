@@ -117,6 +117,31 @@ public class SubscriptionsResource {
         .build();
   }
 
+  @POST
+  @Path("history/{insee}")
+  @RolesAllowed(Role.Names.PLATFORM_OPERATOR)
+  @Operation(
+      summary =
+          "Take over a subscription of a commune's past (DSI): started before today, ended or not")
+  public Response recordHistory(
+      @PathParam("insee") String insee, @NotNull @Valid CatalogDtos.HistoryRequest request) {
+    if (!fr.strasbourg.metrocloud.kernel.tenancy.InseeCode.isValid(insee)) {
+      throw new fr.strasbourg.metrocloud.kernel.problem.NotFoundProblem(
+          "tenant-not-found", "Commune inconnue.");
+    }
+    Subscription s =
+        subscriptions.recordHistory(
+            caller.actingOn(fr.strasbourg.metrocloud.kernel.tenancy.InseeCode.of(insee)),
+            request.service(),
+            request.startsOn(),
+            request.endsOn(),
+            blankToNull(request.deliberationRef()));
+    return Response.created(
+            uriInfo.getBaseUriBuilder().path("subscriptions").path(s.id().toString()).build())
+        .entity(SubscriptionDto.of(s, calendar.today()))
+        .build();
+  }
+
   @DELETE
   @Path("{id}")
   @RolesAllowed(Role.Names.COMMUNE_ADMIN)
