@@ -44,4 +44,11 @@ public interface Receivables {
 
   /** Issues the receivable of the commune's statement (the caller's commune context). */
   Issued issue(CallContext commune, Statement statement);
+
+  /**
+   * Reduces the receivable of an issued statement by a credit: {@code credit}'s lines are the
+   * amounts taken off, positive; delivered as a reduction record (flow {@code receivable.reduced},
+   * key {@code <insee>:reduction/<number>}).
+   */
+  Issued reduce(CallContext commune, Statement credit, String reducedNumber);
 }

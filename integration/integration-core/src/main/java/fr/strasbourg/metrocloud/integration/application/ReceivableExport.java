@@ -31,7 +31,31 @@ public class ReceivableExport implements Receivables {
   @Override
   @Transactional
   public Issued issue(CallContext commune, Statement statement) {
-    Receivable receivable = check(commune, statement);
+    TenantSummary summary = commune(commune);
+    return export(
+        commune,
+        statement,
+        () -> Receivable.of(statement, summary.insee().value(), summary.name()));
+  }
+
+  @Override
+  @Transactional
+  public Issued reduce(CallContext commune, Statement credit, String reducedNumber) {
+    TenantSummary summary = commune(commune);
+    return export(
+        commune,
+        credit,
+        () -> Receivable.reduction(credit, summary.insee().value(), summary.name(), reducedNumber));
+  }
+
+  private Issued export(
+      CallContext commune, Statement statement, java.util.function.Supplier<Receivable> checked) {
+    Receivable receivable;
+    try {
+      receivable = checked.get();
+    } catch (IllegalArgumentException e) {
+      throw new UnprocessableProblem("invalid-statement", e.getMessage());
+    }
     byte[] pdf = receivable.pdf();
     String digest = Receivable.sha256(pdf);
     boolean enqueued =
@@ -39,13 +63,13 @@ public class ReceivableExport implements Receivables {
             commune,
             new Outbox.OutboundMessage(
                 Outbox.Connector.METROPOLE_FINANCE,
-                "receivable.issued",
+                receivable.flow(),
                 receivable.idempotencyKey(),
                 receivable.record(pdf).toString()));
     if (enqueued) {
       audit.record(
           commune,
-          AuditRecord.success("integration.receivable.issued", "statement", statement.number())
+          AuditRecord.success("integration." + receivable.flow(), "statement", statement.number())
               .withDetail("totalCents", String.valueOf(statement.totalCents()))
               .withDetail("pdfSha256", digest));
     }
@@ -53,15 +77,9 @@ public class ReceivableExport implements Receivables {
         commune.tenant().value() + ":" + receivable.idempotencyKey(), digest, !enqueued);
   }
 
-  private Receivable check(CallContext commune, Statement statement) {
-    TenantSummary summary =
-        tenants
-            .find(commune, commune.requireCommune())
-            .orElseThrow(() -> new NotFoundProblem("tenant-not-found", "Commune inconnue."));
-    try {
-      return Receivable.of(statement, summary.insee().value(), summary.name());
-    } catch (IllegalArgumentException e) {
-      throw new UnprocessableProblem("invalid-statement", e.getMessage());
-    }
+  private TenantSummary commune(CallContext commune) {
+    return tenants
+        .find(commune, commune.requireCommune())
+        .orElseThrow(() -> new NotFoundProblem("tenant-not-found", "Commune inconnue."));
   }
 }

@@ -46,15 +46,33 @@ public final class Receivable {
   private final String insee;
   private final String communeName;
 
-  private Receivable(Statement statement, String insee, String communeName) {
+  /** For a reduction: the number of the statement whose receivable it reduces; else null. */
+  private final String reduces;
+
+  private Receivable(Statement statement, String insee, String communeName, String reduces) {
     this.statement = statement;
     this.insee = insee;
     this.communeName = communeName;
+    this.reduces = reduces;
   }
 
   /**
-   * Checks the statement: number, period, lines (non-negative, amounts with at most the cents), and
-   * a total equal to the sum of the lines to the cent.
+   * The reduction of an issued receivable by a credit statement: the statement's lines are the
+   * amounts taken off (positive), checked like a receivable's.
+   */
+  public static Receivable reduction(
+      Statement credit, String insee, String communeName, String reducedNumber) {
+    if (reducedNumber == null || !NUMBER.matcher(reducedNumber).matches()) {
+      throw new IllegalArgumentException("Avoir refusé : numéro de l'état réduit invalide.");
+    }
+    Receivable checked = of(credit, insee, communeName);
+    return new Receivable(checked.statement, insee, communeName, reducedNumber);
+  }
+
+  /**
+   * Checks the statement: number, period, lines (a regularisation line may be negative), a total
+   * equal to the sum of the lines to the cent, and positive (a credit is paid by a mandate, not
+   * collected by a receivable).
    *
    * @throws IllegalArgumentException with what is wrong, in French
    */
@@ -89,17 +107,16 @@ public final class Receivable {
           problems.add(where + "service et unité obligatoires");
           continue;
         }
-        if (l.quantity() == null || l.quantity().signum() < 0) {
-          problems.add(where + "quantité négative ou absente");
+        if (l.quantity() == null) {
+          problems.add(where + "quantité absente");
         }
         if (l.unitPrice() == null || l.unitPrice().signum() < 0 || l.unitPrice().scale() > 4) {
           problems.add(where + "prix unitaire invalide (au plus 4 décimales)");
         }
-        if (l.amountCents() < 0) {
-          problems.add(
-              where + "montant négatif (un avoir fait l'objet d'un mandat, pas d'un titre)");
-        }
         sum += l.amountCents();
+      }
+      if (s.totalCents() <= 0) {
+        problems.add("total négatif ou nul (un avoir fait l'objet d'un mandat, pas d'un titre)");
       }
       if (sum != s.totalCents()) {
         problems.add(
@@ -114,15 +131,26 @@ public final class Receivable {
       throw new IllegalArgumentException(
           "État d'utilisation refusé : " + String.join(" ; ", problems) + ".");
     }
-    return new Receivable(s, insee, communeName);
+    return new Receivable(s, insee, communeName, null);
   }
 
   public String idempotencyKey() {
-    return "receivable/" + statement.number();
+    return (reduces == null ? "receivable/" : "reduction/") + statement.number();
+  }
+
+  /** The flow of the outbox: a receivable issued, or reduced. */
+  public String flow() {
+    return reduces == null ? "receivable.issued" : "receivable.reduced";
   }
 
   public String pdfName() {
-    return "titre-recette-" + statement.number().replaceAll("[^A-Za-z0-9._-]", "-") + ".pdf";
+    return (reduces == null ? "titre-recette-" : "reduction-titre-")
+        + statement.number().replaceAll("[^A-Za-z0-9._-]", "-")
+        + ".pdf";
+  }
+
+  private String title() {
+    return reduces == null ? "Titre de recette" : "Réduction de titre de recette";
   }
 
   public String object() {
@@ -146,8 +174,14 @@ public final class Receivable {
               .add("montantCentimes", l.amountCents())
               .add("montant", decimal(l.amountCents())));
     }
-    return jakarta.json.Json.createObjectBuilder()
-        .add("format", "metrocloud.titre-recette/1")
+    var record =
+        jakarta.json.Json.createObjectBuilder()
+            .add("format", "metrocloud.titre-recette/1")
+            .add("type", reduces == null ? "titre" : "reduction");
+    if (reduces != null) {
+      record.add("etatReduit", reduces);
+    }
+    return record
         .add(
             "emetteur",
             jakarta.json.Json.createObjectBuilder().add("nom", ISSUER).add("siren", ISSUER_SIREN))
@@ -185,13 +219,16 @@ public final class Receivable {
     try (PDDocument doc = new PDDocument();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDDocumentInformation info = doc.getDocumentInformation();
-      info.setTitle("Titre de recette " + statement.number());
+      info.setTitle(title() + " " + statement.number());
       info.setAuthor(ISSUER);
       info.setSubject(object());
       PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
       PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
       Writer w = new Writer(doc, regular, bold);
-      w.text(bold, 16, "Titre de recette — " + ISSUER);
+      w.text(bold, 16, title() + " — " + ISSUER);
+      if (reduces != null) {
+        w.text(regular, 10, "Réduit le titre de l'état d'utilisation n° " + reduces + ".");
+      }
       w.gap(6);
       w.text(regular, 10, "Émetteur : " + ISSUER + " (SIREN " + ISSUER_SIREN + ")");
       w.text(regular, 10, "Débiteur : Commune de " + communeName + " (code INSEE " + insee + ")");
@@ -224,7 +261,13 @@ public final class Receivable {
             euros(l.amountCents()));
       }
       w.gap(6);
-      w.row(bold, "Total à recouvrer", "", "", "", euros(statement.totalCents()));
+      w.row(
+          bold,
+          reduces == null ? "Total à recouvrer" : "Total de la réduction",
+          "",
+          "",
+          "",
+          euros(statement.totalCents()));
       if (statement.previousYearCents() != null) {
         long diff = statement.totalCents() - statement.previousYearCents();
         w.gap(4);

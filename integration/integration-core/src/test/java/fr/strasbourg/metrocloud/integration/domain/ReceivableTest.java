@@ -96,6 +96,37 @@ class ReceivableTest {
     assertThatThrownBy(() -> Receivable.of(negative, "67447", "Schiltigheim"))
         .hasMessageContaining("période invalide")
         .hasMessageContaining("prix unitaire invalide")
-        .hasMessageContaining("montant négatif");
+        .hasMessageContaining("total négatif ou nul");
+  }
+
+  @Test
+  void aCreditReducesTheReceivableOfTheStatementItCorrects() throws Exception {
+    Statement s = sample();
+    Statement credit =
+        new Statement(
+            "AV-2027-67447-001",
+            s.periodStart(),
+            s.periodEnd(),
+            LocalDate.of(2027, 2, 1),
+            List.of(s.lines().get(0)),
+            s.lines().get(0).amountCents(),
+            null);
+    Receivable r = Receivable.reduction(credit, "67447", "Schiltigheim", s.number());
+    assertThat(r.idempotencyKey()).isEqualTo("reduction/AV-2027-67447-001");
+    assertThat(r.flow()).isEqualTo("receivable.reduced");
+    byte[] pdf = r.pdf();
+    JsonObject record = r.record(pdf);
+    assertThat(record.getString("type")).isEqualTo("reduction");
+    assertThat(record.getString("etatReduit")).isEqualTo(s.number());
+    assertThat(Receivable.of(s, "67447", "Schiltigheim").record(pdf).getString("type"))
+        .isEqualTo("titre");
+    try (var doc = Loader.loadPDF(pdf)) {
+      assertThat(new PDFTextStripper().getText(doc))
+          .contains("Réduction de titre de recette")
+          .contains("Réduit le titre de l'état d'utilisation n° " + s.number())
+          .contains("Total de la réduction");
+    }
+    assertThatThrownBy(() -> Receivable.reduction(credit, "67447", "Schiltigheim", " "))
+        .hasMessageContaining("numéro de l'état réduit");
   }
 }
