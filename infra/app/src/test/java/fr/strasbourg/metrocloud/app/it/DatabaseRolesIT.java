@@ -57,6 +57,9 @@ class DatabaseRolesIT extends PlatformTestBase {
           "integration_hr_imports",
           "integration_hr_agents",
           "integration_finance_commitments",
+          "billing_statements",
+          "billing_statement_lines",
+          "billing_sequences",
           "workflow_settings",
           "workflow_agents",
           "leave_types",
@@ -135,7 +138,8 @@ class DatabaseRolesIT extends PlatformTestBase {
               "documents",
               "signatures",
               "parapheur",
-              "workflow")) {
+              "workflow",
+              "billing")) {
         ResultSet r =
             s.executeQuery(
                 "SELECT count(*) FROM metrocloud.schema_history_"

@@ -1,0 +1,43 @@
+package fr.strasbourg.metrocloud.billing.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A commune's statement of use (CGCT D5211-16) for a period, or a credit on an issued statement.
+ *
+ * @param number null while a draft; {@code EU-<year>-<insee>-<nnn>} or {@code AV-…} once issued
+ * @param usageCutoff events recorded before this instant are in the statement; later ones of its
+ *     period come as adjustments in the next statement
+ * @param previousYearCents total of the commune's issued statements of the same period last year,
+ *     null when there are none
+ * @param corrects for a credit: the statement it corrects
+ */
+public record Statement(
+    UUID id,
+    String tenantId,
+    String communeName,
+    int population,
+    StatementKind kind,
+    StatementStatus status,
+    String number,
+    BillingPeriod period,
+    Instant usageCutoff,
+    List<StatementLine> lines,
+    long totalCents,
+    Long previousYearCents,
+    UUID corrects,
+    String correctsNumber,
+    String reason,
+    Instant computedAt,
+    Instant issuedAt,
+    LocalDate issuedOn,
+    String issuedBy,
+    UUID runId) {
+
+  public Statement {
+    lines = List.copyOf(lines);
+  }
+}

@@ -1,0 +1,65 @@
+-- Standalone cost references: what a commune would spend a year to run a service on its own (licence, hosting,
+-- maintenance, agent time), per service and population band. Platform reference data maintained by the DSI; the
+-- savings of a commune are these costs (prorated to its days of subscription) minus what it pays the Eurométropole.
+-- The seed values are documented examples (docs/billing.md, « Coûts de référence »): a DSI replaces them with its own
+-- market figures.
+CREATE TABLE billing_standalone_costs (
+    service_code    text          NOT NULL REFERENCES catalog_services (code),
+    min_population  integer       NOT NULL CHECK (min_population >= 0),
+    max_population  integer       CHECK (max_population >= min_population),
+    licence         numeric(12,2) NOT NULL CHECK (licence >= 0),
+    hosting         numeric(12,2) NOT NULL CHECK (hosting >= 0),
+    maintenance     numeric(12,2) NOT NULL CHECK (maintenance >= 0),
+    agent_time      numeric(12,2) NOT NULL CHECK (agent_time >= 0),
+    source          text          NOT NULL CHECK (length(source) BETWEEN 1 AND 1000),
+    updated_by      text          NOT NULL,
+    updated_at      timestamptz   NOT NULL,
+    PRIMARY KEY (service_code, min_population)
+);
+GRANT SELECT, INSERT, UPDATE ON billing_standalone_costs TO ${app_role};
+
+INSERT INTO billing_standalone_costs (service_code, min_population, max_population, licence, hosting, maintenance,
+                                      agent_time, source, updated_by, updated_at) VALUES
+ ('e-signature', 0, 1999, 1200, 300, 400, 600,
+  'Exemple : parapheur en SaaS pour une petite commune (offres publiées 2023-2025), 2 certificats RGS** par an, '
+  || '0,02 ETP d''administration.', 'migration', now()),
+ ('e-signature', 2000, 9999, 2400, 600, 800, 1500,
+  'Exemple : parapheur en SaaS, 5 certificats RGS**, 0,05 ETP d''administration.', 'migration', now()),
+ ('e-signature', 10000, NULL, 6000, 1800, 2000, 4500,
+  'Exemple : parapheur hébergé, 15 certificats, HSM mutualisé, 0,1 ETP.', 'migration', now()),
+ ('document-management', 0, 1999, 900, 400, 300, 500,
+  'Exemple : GED en SaaS d''entrée de gamme (10 utilisateurs), sauvegarde externalisée.', 'migration', now()),
+ ('document-management', 2000, 9999, 2500, 1200, 800, 1500,
+  'Exemple : GED en SaaS (50 utilisateurs), 0,05 ETP d''administration.', 'migration', now()),
+ ('document-management', 10000, NULL, 9000, 4000, 3000, 6000,
+  'Exemple : GED sur site ou hébergée (250 utilisateurs et plus), 0,15 ETP.', 'migration', now()),
+ ('archiving', 0, 1999, 1500, 600, 400, 800,
+  'Exemple : tiers-archiveur agréé, petit volume, versements manuels.', 'migration', now()),
+ ('archiving', 2000, 9999, 4000, 1500, 1200, 2500,
+  'Exemple : tiers-archiveur agréé ou SAE mutualisé départemental, 0,05 ETP d''archiviste.', 'migration', now()),
+ ('archiving', 10000, NULL, 12000, 5000, 4000, 8000,
+  'Exemple : SAE en propre (logiciel libre) hébergé, 0,2 ETP d''archiviste.', 'migration', now()),
+ ('leave-requests', 0, 1999, 800, 200, 300, 400,
+  'Exemple : module congés d''un SIRH en SaaS.', 'migration', now()),
+ ('leave-requests', 2000, 9999, 2000, 600, 700, 1200,
+  'Exemple : module congés et absences d''un SIRH, paramétrage annuel.', 'migration', now()),
+ ('leave-requests', 10000, NULL, 7000, 2000, 2500, 4000,
+  'Exemple : gestion des temps et absences sur site, 0,1 ETP.', 'migration', now()),
+ ('mission-orders', 0, 1999, 500, 150, 200, 300,
+  'Exemple : module ordres de mission et frais en SaaS.', 'migration', now()),
+ ('mission-orders', 2000, 9999, 1200, 400, 500, 800,
+  'Exemple : module déplacements et frais, circuit de validation.', 'migration', now()),
+ ('mission-orders', 10000, NULL, 4000, 1200, 1500, 2500,
+  'Exemple : gestion des déplacements intégrée au SIRH.', 'migration', now()),
+ ('finance-connector', 0, 1999, 1500, 0, 600, 800,
+  'Exemple : connecteur éditeur (licence, maintenance), reprise manuelle des échanges.', 'migration', now()),
+ ('finance-connector', 2000, 9999, 2500, 0, 900, 1500,
+  'Exemple : connecteur éditeur et supervision des flux.', 'migration', now()),
+ ('finance-connector', 10000, NULL, 5000, 0, 1800, 3000,
+  'Exemple : bus d''échanges et connecteurs, 0,05 ETP.', 'migration', now()),
+ ('hr-connector', 0, 1999, 1500, 0, 600, 800,
+  'Exemple : connecteur éditeur (licence, maintenance), reprise manuelle des échanges.', 'migration', now()),
+ ('hr-connector', 2000, 9999, 2500, 0, 900, 1500,
+  'Exemple : connecteur éditeur et supervision des flux.', 'migration', now()),
+ ('hr-connector', 10000, NULL, 5000, 0, 1800, 3000,
+  'Exemple : bus d''échanges et connecteurs, 0,05 ETP.', 'migration', now());
