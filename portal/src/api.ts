@@ -1,6 +1,7 @@
 // The platform's public REST API. Every call carries the access token; errors are RFC 9457 problem documents whose
 // French `detail` the portal shows as is.
 import { ArchiveApi } from './archive';
+import { BillingApi } from './billing';
 import { IntegrationApi } from './integration';
 import { fileNameFromContentDisposition, searchPath, uploadPath, type UploadOptions } from './documents';
 import { calendarPath } from './leave';
@@ -855,6 +856,9 @@ export class Api {
 
   /** The connectors to the commune's HR and finance software, their outbox and exchange log, the agents' imports. */
   readonly integration = new IntegrationApi(this);
+
+  /** The cost-recovery billing: runs, statements and credits, tariffs, the budget simulation, the dashboards. */
+  readonly billing = new BillingApi(this);
 
   me = () => this.request<Me>('GET', '/me');
   catalog = () => this.request<CatalogService[]>('GET', '/catalog/services');

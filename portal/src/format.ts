@@ -96,3 +96,63 @@ export function describePrice(price: { unitPrice: number; yearlyBaseFee?: number
   if (price.yearlyBaseFee) parts.push(`plus un forfait de ${formatEuro(price.yearlyBaseFee)} par an`);
   return parts.join(', ');
 }
+
+// ---- amounts in cents (billing), quantities, percentages
+
+const euroCents = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const signedEuroCents = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+const oneDecimalPercent = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const signedPercent = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const quantityFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 6 });
+
+const nbsp = (text: string) => text.replace(/\u202f/g, '\u00a0');
+
+/** Integer cents → "1 234,56 €", "-12,30 €"; "—" when unknown. */
+export function formatCents(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined || !Number.isFinite(Number(cents))) return '—';
+  return nbsp(euroCents.format(Number(cents) / 100));
+}
+
+/** A difference in cents with its sign: "+12,34 €", "-5,00 €", "0,00 €". */
+export function formatSignedCents(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined || !Number.isFinite(Number(cents))) return '—';
+  return nbsp(signedEuroCents.format(Number(cents) / 100));
+}
+
+/** Integer cents → euros with a dot and two decimals, for CSV files: "1234.56", "-0.05" (exact: no float rounding). */
+export function centsToDecimal(cents: number): string {
+  const value = Math.round(Number(cents));
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** A percentage given in percent (35.24 → "35,2 %"); "—" when unknown. */
+export function formatPercent(percent: number | null | undefined): string {
+  if (percent === null || percent === undefined || !Number.isFinite(Number(percent))) return '—';
+  return `${nbsp(oneDecimalPercent.format(Number(percent)))}\u00a0%`;
+}
+
+/** A change in percent with its sign: "+12,5 %", "-3 %". */
+export function formatSignedPercent(percent: number | null | undefined): string {
+  if (percent === null || percent === undefined || !Number.isFinite(Number(percent))) return '—';
+  return `${nbsp(signedPercent.format(Number(percent)))}\u00a0%`;
+}
+
+/** A quantity (the API's decimals, as numbers or strings): "1 234", "12,5", "0,333333". */
+export function formatQuantity(quantity: number | string | null | undefined): string {
+  if (quantity === null || quantity === undefined || quantity === '' || !Number.isFinite(Number(quantity))) return '—';
+  return nbsp(quantityFormat.format(Number(quantity)));
+}
+
+/** The day before an ISO date (the last day of a period whose end is exclusive): 2026-07-01 → 2026-06-30. */
+export function dayBefore(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
+/** A period whose end is exclusive, in French: "du 01/04/2026 au 30/06/2026". */
+export function formatPeriod(start: string | null | undefined, endExclusive: string | null | undefined): string {
+  if (!start || !endExclusive) return '—';
+  return `du ${formatDate(start)} au ${formatDate(dayBefore(endExclusive))}`;
+}

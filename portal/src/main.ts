@@ -46,7 +46,16 @@ import { procedureSettingsView } from './views/procedureSettings';
 import { procedureVersionsView } from './views/procedureVersions';
 import { tasksView } from './views/tasks';
 
-const VIEWS: Record<string, (ctx: ViewContext, params: Record<string, string>) => Promise<HTMLElement[]>> = {
+type View = (ctx: ViewContext, params: Record<string, string>) => Promise<HTMLElement[]>;
+
+/** The billing pages and dashboards, loaded on demand (with Chart.js, itself loaded when a chart is drawn). */
+const billingViews = () => import('./views/billingViews');
+const billing =
+  (name: keyof Awaited<ReturnType<typeof billingViews>>): View =>
+  async (ctx, params) =>
+    (await billingViews())[name](ctx, params);
+
+const VIEWS: Record<string, View> = {
   '/': homeView,
   '/catalogue': catalogView,
   '/abonnements': subscriptionsView,
@@ -89,6 +98,14 @@ const VIEWS: Record<string, (ctx: ViewContext, params: Record<string, string>) =
   '/connecteurs/echanges': exchangesView,
   '/connecteurs/agents': agentImportsView,
   '/connecteurs/agents/:id': agentImportView,
+  '/tableau-de-bord': billing('communeDashboardView'),
+  '/facturation': billing('statementsView'),
+  '/facturation/etats/:id': billing('statementView'),
+  '/tarifs': billing('tariffsView'),
+  '/dsi/facturation': billing('billingRunsView'),
+  '/dsi/tarifs': billing('tariffsView'),
+  '/dsi/simulation': billing('simulationView'),
+  '/dsi/tableau-de-bord': billing('metropoleDashboardView'),
 };
 
 /** The parapheur's page in the navigation, which shows how many documents await the person. */
@@ -233,7 +250,7 @@ function renderHeader(auth: Auth, me: Me | null): void {
 function renderNav(me: Me): void {
   const nav = document.getElementById('navigation') as HTMLElement;
   clear(nav);
-  const current = navigationPathOf(window.location.pathname);
+  const current = navigationPathOf(window.location.pathname, me);
   nav.append(
     h(
       'ul',

@@ -15,10 +15,37 @@ const pages = (me: Me) => ROUTES.filter((r) => r.nav && r.allowed(me)).map((r) =
 
 describe('routes by role', () => {
   it('offers the communes pages to the DSI operator only', () => {
-    expect(pages(person(['platform-operator'], true))).toEqual(['/', '/catalogue', '/signatures/validation', '/communes', '/procedures', '/dsi/archives', '/dsi/echanges']);
+    expect(pages(person(['platform-operator'], true))).toEqual([
+      '/',
+      '/catalogue',
+      '/signatures/validation',
+      '/communes',
+      '/procedures',
+      '/dsi/archives',
+      '/dsi/echanges',
+      '/dsi/facturation',
+      '/dsi/tarifs',
+      '/dsi/simulation',
+      '/dsi/tableau-de-bord',
+    ]);
     expect(routeOf('/procedures')?.route.allowed(person(['commune-admin']))).toBe(false);
     expect(routeOf('/procedures/reglages')?.route.path).toBe('/procedures/reglages');
-    expect(pages(person(['commune-admin']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/archives', '/conges', '/missions', '/taches', '/signatures/validation', '/connecteurs', '/journal']);
+    expect(pages(person(['commune-admin']))).toEqual([
+      '/',
+      '/catalogue',
+      '/abonnements',
+      '/documents',
+      '/parapheur',
+      '/archives',
+      '/conges',
+      '/missions',
+      '/taches',
+      '/signatures/validation',
+      '/connecteurs',
+      '/tableau-de-bord',
+      '/facturation',
+      '/journal',
+    ]);
     expect(pages(person(['agent']))).toEqual(['/', '/catalogue', '/abonnements', '/documents', '/parapheur', '/archives', '/conges', '/missions', '/taches', '/signatures/validation']);
     expect(routeOf('/communes/67482')?.route.allowed(person(['commune-admin']))).toBe(false);
   });
@@ -189,6 +216,46 @@ describe('routes by role', () => {
       expect(navigationPathOf(path)).toBe('/connecteurs');
     }
     expect(allowed('/connecteurs/agents', { ...admin, commune: undefined })).toBe(false);
+  });
+
+  it('offers the billing to the DSI, the commune’s costs to its administrator and elected officials', () => {
+    const operatorPerson = person(['platform-operator'], true);
+    const admin = person(['commune-admin']);
+    const official = person(['elected-official']);
+    const allowed = (path: string, me: Me) => routeOf(path)?.route.allowed(me);
+    expect(ROUTES.find((r) => r.path === '/dsi/facturation')).toMatchObject({ label: 'Facturation', nav: true });
+    expect(ROUTES.find((r) => r.path === '/dsi/tarifs')).toMatchObject({ label: 'Tarifs', nav: true });
+    expect(ROUTES.find((r) => r.path === '/dsi/simulation')).toMatchObject({ label: 'Simulation budgétaire', nav: true });
+    expect(ROUTES.find((r) => r.path === '/dsi/tableau-de-bord')).toMatchObject({ label: 'Tableau de bord métropolitain', nav: true });
+    expect(ROUTES.find((r) => r.path === '/facturation')).toMatchObject({ label: 'États d’utilisation', nav: true });
+    expect(ROUTES.find((r) => r.path === '/tableau-de-bord')).toMatchObject({ label: 'Tableau de bord', nav: true });
+    expect(ROUTES.find((r) => r.path === '/tarifs')).toMatchObject({ label: 'Tarifs', nav: false });
+    for (const path of ['/dsi/facturation', '/dsi/tarifs', '/dsi/simulation', '/dsi/tableau-de-bord']) {
+      expect(allowed(path, operatorPerson)).toBe(true);
+      for (const other of [admin, official, person(['agent']), person(['archivist'])]) expect(allowed(path, other)).toBe(false);
+    }
+    for (const path of ['/facturation', '/tableau-de-bord', '/tarifs']) {
+      expect(allowed(path, admin)).toBe(true);
+      expect(allowed(path, official)).toBe(true);
+      for (const other of [person(['agent']), person(['agent', 'manager']), person(['archivist']), operatorPerson]) expect(allowed(path, other)).toBe(false);
+      expect(allowed(path, { ...admin, commune: undefined })).toBe(false);
+    }
+    // a statement: the DSI's and the commune's readers
+    expect(routeOf('/facturation/etats/0b1c2d3e-0000-4000-8000-000000000001')).toMatchObject({
+      route: { path: '/facturation/etats/:id' },
+      params: { id: '0b1c2d3e-0000-4000-8000-000000000001' },
+    });
+    expect(allowed('/facturation/etats/s-1', operatorPerson)).toBe(true);
+    expect(allowed('/facturation/etats/s-1', official)).toBe(true);
+    expect(allowed('/facturation/etats/s-1', person(['agent']))).toBe(false);
+    // the navigation entry: the commune's « États d’utilisation », the DSI's « Facturation »
+    expect(navigationPathOf('/facturation/etats/s-1')).toBe('/facturation');
+    expect(navigationPathOf('/facturation/etats/s-1', admin)).toBe('/facturation');
+    expect(navigationPathOf('/facturation/etats/s-1', operatorPerson)).toBe('/dsi/facturation');
+    expect(navigationPathOf('/tarifs', official)).toBe('/facturation');
+    expect(navigationPathOf('/dsi/tarifs', operatorPerson)).toBe('/dsi/tarifs');
+    expect(navigationPathOf('/procedures/reglages', admin)).toBe('/conges');
+    expect(navigationPathOf('/communes/67482', operatorPerson)).toBe('/communes');
   });
 
   it('turns hash-route links into portal paths, other hashes being left alone', () => {

@@ -1,6 +1,7 @@
 // The portal's pages and who sees them.
 import type { Me } from './api';
 import { canTransfer, readsIntegrity, takesPartInDisposals } from './archive';
+import { readsCommuneBilling, readsStatements } from './billing';
 import { managesConnectors } from './integration';
 
 export interface RouteDef {
@@ -67,7 +68,15 @@ export const ROUTES: RouteDef[] = [
   { path: '/connecteurs/echanges', label: 'Suivi des échanges', allowed: managesConnectors, nav: false },
   { path: '/connecteurs/agents', label: 'Import des agents (RH)', allowed: managesConnectors, nav: false },
   { path: '/connecteurs/agents/:id', label: 'Import des agents', allowed: managesConnectors, nav: false },
+  { path: '/tableau-de-bord', label: 'Tableau de bord', allowed: readsCommuneBilling, nav: true },
+  { path: '/facturation', label: 'États d’utilisation', allowed: readsCommuneBilling, nav: true },
+  { path: '/facturation/etats/:id', label: 'État d’utilisation', allowed: readsStatements, nav: false },
+  { path: '/tarifs', label: 'Tarifs', allowed: readsCommuneBilling, nav: false },
   { path: '/journal', label: "Journal d'audit", allowed: communeAdmin, nav: true },
+  { path: '/dsi/facturation', label: 'Facturation', allowed: operator, nav: true },
+  { path: '/dsi/tarifs', label: 'Tarifs', allowed: operator, nav: true },
+  { path: '/dsi/simulation', label: 'Simulation budgétaire', allowed: operator, nav: true },
+  { path: '/dsi/tableau-de-bord', label: 'Tableau de bord métropolitain', allowed: operator, nav: true },
 ];
 
 /** The route of a path (trailing slash ignored), with its parameters; undefined if unknown. */
@@ -90,16 +99,26 @@ export function routeOf(path: string): RouteMatch | undefined {
   return undefined;
 }
 
-/** Pages that belong to a navigation entry other than their path's parent: the procedures' settings to « Mes congés ». */
-const NAVIGATION_PARENT: Record<string, string> = { '/procedures/reglages': '/conges' };
+/**
+ * Pages that belong to a navigation entry other than their path's parent: the procedures' settings to « Mes congés »,
+ * the commune's tariffs to « États d’utilisation », a statement to the DSI's « Facturation » for the DSI (the first
+ * entry the person is offered).
+ */
+const NAVIGATION_PARENT: Record<string, string[]> = {
+  '/procedures/reglages': ['/conges'],
+  '/tarifs': ['/facturation'],
+  '/facturation/etats/:id': ['/facturation', '/dsi/facturation'],
+};
 
-/** The navigation entry a path belongs to (a commune's page belongs to "Communes"). */
-export function navigationPathOf(path: string): string | undefined {
+/** The navigation entry a path belongs to (a commune's page belongs to "Communes"), among those `me` is offered if given. */
+export function navigationPathOf(path: string, me?: Me): string | undefined {
   const match = routeOf(path);
   if (!match) return undefined;
   if (match.route.nav) return match.route.path;
-  if (NAVIGATION_PARENT[match.route.path]) return NAVIGATION_PARENT[match.route.path];
-  return ROUTES.filter((r) => r.nav && r.path !== '/' && match.route.path.startsWith(r.path + '/')).map((r) => r.path)[0];
+  const offered = (p: string) => !me || ROUTES.some((r) => r.path === p && r.nav && r.allowed(me));
+  const parent = NAVIGATION_PARENT[match.route.path]?.find(offered);
+  if (parent) return parent;
+  return ROUTES.filter((r) => r.nav && r.path !== '/' && match.route.path.startsWith(r.path + '/') && offered(r.path)).map((r) => r.path)[0];
 }
 
 export function isCommuneAdmin(me: Me): boolean {

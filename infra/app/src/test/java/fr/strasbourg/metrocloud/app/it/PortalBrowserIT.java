@@ -65,6 +65,12 @@ class PortalBrowserIT extends PlatformTestBase {
    */
   private static final Commune WASSELONNE = new Commune("67520", "Wasselonne", "67310", 5800);
 
+  /**
+   * The billing pages: a commune with a history of subscriptions since the first of January and
+   * usage on the days before today, so that its dashboard and the Eurométropole's have figures.
+   */
+  private static final Commune VENDENHEIM = new Commune("67506", "Vendenheim", "67550", 5700);
+
   private static final Pattern COUNT = Pattern.compile("ℹ (tests|pass|fail) (\\d+)");
 
   @Test
@@ -124,6 +130,8 @@ class PortalBrowserIT extends PlatformTestBase {
     platform.ensureActiveCommune(WASSELONNE);
     HrSimulator hr = new HrSimulator("metrocloud-e2e", "e2e-secret").start();
 
+    billingHistory();
+
     File portal = new File(System.getProperty("metrocloud.portal.dir", "../../portal"));
     ProcessBuilder node =
         new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "e2e/")
@@ -168,6 +176,9 @@ class PortalBrowserIT extends PlatformTestBase {
     env.put("INTEGRATION_COMMUNE", WASSELONNE.insee());
     env.put("INTEGRATION_ADMIN", Platform.adminOf(WASSELONNE));
     env.put("INTEGRATION_HR_URL", hr.baseUrl());
+    env.put("BILLING_COMMUNE", VENDENHEIM.insee());
+    env.put("BILLING_ADMIN", Platform.adminOf(VENDENHEIM));
+    env.put("BILLING_RUN_COMMUNE", VENDENHEIM.insee());
 
     Process process = node.start();
     List<String> output = new ArrayList<>();
@@ -204,5 +215,40 @@ class PortalBrowserIT extends PlatformTestBase {
     assertThat(fail).isZero();
     assertThat(tests).isGreaterThanOrEqualTo(34);
     assertThat(pass).isEqualTo(tests);
+  }
+
+  /** Vendenheim's year so far: subscriptions taken over since 1 January, daily usage. */
+  private void billingHistory() {
+    platform.ensureActiveCommune(VENDENHEIM);
+    ApiClient operator = platform.operator();
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+    java.time.LocalDate since = today.withDayOfYear(1);
+    if (!since.isBefore(today)) {
+      return; // the first of January: no past this year
+    }
+    for (String service : List.of("e-signature", "document-management", "leave-requests")) {
+      ApiClient.Reply r =
+          operator.post(
+              "/api/v1/subscriptions/history/" + VENDENHEIM.insee(),
+              "{\"service\":\"" + service + "\",\"startsOn\":\"" + since + "\"}");
+      assertThat(r.status()).as(r.toString()).isIn(201, 409);
+    }
+    StringBuilder events = new StringBuilder("[");
+    for (java.time.LocalDate d = since; d.isBefore(today); d = d.plusDays(1)) {
+      if (events.length() > 1) {
+        events.append(',');
+      }
+      int n = 5 + d.getDayOfMonth() % 7;
+      events.append(
+          String.format(
+              "{\"service\":\"e-signature\",\"metric\":\"signatures\",\"quantity\":%d,"
+                  + "\"occurredAt\":\"%sT10:00:00+01:00\",\"key\":\"e2e/signatures/%s\"},"
+                  + "{\"service\":\"document-management\",\"metric\":\"storage.gb-month\","
+                  + "\"quantity\":0.004,\"occurredAt\":\"%sT10:00:00+01:00\",\"key\":\"e2e/ged/%s\"}",
+              n, d, d, d, d));
+    }
+    ApiClient.Reply r =
+        operator.post("/api/v1/usage/events/" + VENDENHEIM.insee(), events.append(']').toString());
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
   }
 }
