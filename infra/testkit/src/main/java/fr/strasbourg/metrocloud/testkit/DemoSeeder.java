@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Seeds the demo platform started by {@code ./metrocloud up}: provisions the 33 member communes
  * through the API (as the DSI automation), sets the demo password of their administrators, creates
- * the demo people of Strasbourg, Eschau, Kolbsheim/Osthoffen and the DSI, and subscribes a few
- * communes to services. Idempotent: a second run changes nothing.
+ * the demo people of Strasbourg, Eschau, Kolbsheim/Osthoffen and the DSI, takes over the communes'
+ * billing history since 2025 ({@link DemoBilling}), and subscribes a few communes to services.
+ * Idempotent: a second run changes nothing.
  */
 public final class DemoSeeder {
 
@@ -55,6 +56,8 @@ public final class DemoSeeder {
             "Secrétaire de mairie partagée (choisit la commune)",
             "secretariat.kolbsheim-osthoffen",
             "Kolbsheim / Osthoffen"));
+
+    DemoBilling.seed(platform, communes);
 
     Map<Commune, List<String>> subscriptions =
         Map.of(
