@@ -289,7 +289,7 @@ public class CommuneBilling {
             + String.format("%03d", sequence);
     Instant now = clock.instant();
     String by = commune.operatorActingOnBehalf().orElse(commune.actor()).username();
-    Statement issued = issuedView(draft, number, now, today, by);
+    Statement issued = draft.issued(number, now, today, by);
     String pdfSha256 =
         StatementDocuments.sha256(
             StatementDocuments.pdf(issued, code -> serviceNames.getOrDefault(code, code)));
@@ -449,31 +449,6 @@ public class CommuneBilling {
             .withDetail("totalCents", Long.toString(credit.totalCents()))
             .withDetail("reason", reason));
     return repository.find(credit.id()).orElseThrow();
-  }
-
-  private static Statement issuedView(
-      Statement s, String number, Instant at, LocalDate on, String by) {
-    return new Statement(
-        s.id(),
-        s.tenantId(),
-        s.communeName(),
-        s.population(),
-        s.kind(),
-        StatementStatus.ISSUED,
-        number,
-        s.period(),
-        s.usageCutoff(),
-        s.lines(),
-        s.totalCents(),
-        s.previousYearCents(),
-        s.corrects(),
-        s.correctsNumber(),
-        s.reason(),
-        s.computedAt(),
-        at,
-        on,
-        by,
-        s.runId());
   }
 
   /**

@@ -200,7 +200,7 @@ public final class Rating {
                       new Accumulator(
                           LineKind.USAGE,
                           service.metric(),
-                          service.nameFr(),
+                          unitLabel(service.unit()),
                           tariff.unitPrice(),
                           tariff.validFrom()));
           usage.quantity = usage.quantity.add(quantity);
@@ -216,7 +216,7 @@ public final class Rating {
                         new Accumulator(
                             LineKind.BASE_FEE,
                             "base-fee",
-                            service.nameFr() + " — forfait annuel",
+                            "Forfait annuel",
                             fee.get(),
                             tariff.validFrom()));
             base.days += days;
@@ -245,8 +245,8 @@ public final class Rating {
                   new Accumulator(
                       LineKind.ADJUSTMENT,
                       service.metric(),
-                      service.nameFr()
-                          + " — régularisation "
+                      unitLabel(service.unit())
+                          + " — régularisation de "
                           + origin.getMonth().getDisplayName(TextStyle.FULL, Locale.FRENCH)
                           + " "
                           + origin.getYear(),
@@ -293,6 +293,16 @@ public final class Rating {
               acc.tariffFrom));
     }
     return result;
+  }
+
+  /** What a usage line counts, in French. */
+  static String unitLabel(Unit unit) {
+    return switch (unit) {
+      case SIGNATURE -> "Signatures";
+      case GB_MONTH -> "Volume stocké (Go·mois)";
+      case AGENT_MONTH -> "Agents actifs (agent·mois)";
+      case MONTH -> "Mois d'abonnement";
+    };
   }
 
   private static Tariff tariffOn(List<Tariff> tariffs, Service service, LocalDate day) {

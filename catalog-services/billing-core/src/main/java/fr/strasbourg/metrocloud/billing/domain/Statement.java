@@ -40,4 +40,53 @@ public record Statement(
   public Statement {
     lines = List.copyOf(lines);
   }
+
+  public Statement withLines(List<StatementLine> newLines) {
+    return new Statement(
+        id,
+        tenantId,
+        communeName,
+        population,
+        kind,
+        status,
+        number,
+        period,
+        usageCutoff,
+        newLines,
+        totalCents,
+        previousYearCents,
+        corrects,
+        correctsNumber,
+        reason,
+        computedAt,
+        issuedAt,
+        issuedOn,
+        issuedBy,
+        runId);
+  }
+
+  /** This draft as it is once issued (number, time, day, who). */
+  public Statement issued(String newNumber, Instant at, LocalDate on, String by) {
+    return new Statement(
+        id,
+        tenantId,
+        communeName,
+        population,
+        kind,
+        StatementStatus.ISSUED,
+        newNumber,
+        period,
+        usageCutoff,
+        lines,
+        totalCents,
+        previousYearCents,
+        corrects,
+        correctsNumber,
+        reason,
+        computedAt,
+        at,
+        on,
+        by,
+        runId);
+  }
 }

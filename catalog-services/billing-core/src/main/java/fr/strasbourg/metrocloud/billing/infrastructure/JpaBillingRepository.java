@@ -98,7 +98,7 @@ public class JpaBillingRepository implements BillingRepository {
       return Optional.empty();
     }
     Statement s = found.get(0);
-    return Optional.of(withLines(s, lines(id)));
+    return Optional.of(s.withLines(lines(id)));
   }
 
   @Override
@@ -440,30 +440,6 @@ public class JpaBillingRepository implements BillingRepository {
               r[11] == null ? null : ((Number) r[11]).intValue()));
     }
     return lines;
-  }
-
-  static Statement withLines(Statement s, List<StatementLine> lines) {
-    return new Statement(
-        s.id(),
-        s.tenantId(),
-        s.communeName(),
-        s.population(),
-        s.kind(),
-        s.status(),
-        s.number(),
-        s.period(),
-        s.usageCutoff(),
-        lines,
-        s.totalCents(),
-        s.previousYearCents(),
-        s.corrects(),
-        s.correctsNumber(),
-        s.reason(),
-        s.computedAt(),
-        s.issuedAt(),
-        s.issuedOn(),
-        s.issuedBy(),
-        s.runId());
   }
 
   private static void bind(Query query, Object... parameters) {

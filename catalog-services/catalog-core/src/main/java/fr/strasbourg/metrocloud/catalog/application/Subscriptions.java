@@ -76,30 +76,9 @@ public class Subscriptions {
                     deliberationRef,
                     admin.actor().username(),
                     calendar.now()));
-    Optional<Subscription> overlapping =
-        repository.subscriptionsTo(code).stream().filter(s -> s.overlaps(start, null)).findFirst();
-    if (overlapping.isPresent()) {
-      throw (ConflictProblem)
-          new ConflictProblem(
-                  "already-subscribed",
-                  "La commune est déjà abonnée au service « "
-                      + service.nameFr()
-                      + " » sur cette période (abonnement du "
-                      + overlapping.get().startsOn()
-                      + ").")
-              .with("service", code.value())
-              .with("subscription", overlapping.get().id().toString());
-    }
+    refuseOverlap(service, start, null);
     repository.add(subscription);
-    usage.record(
-        admin,
-        new UsageEvent(
-            code,
-            "subscription.started",
-            BigDecimal.ONE,
-            BusinessCalendar.startOf(start),
-            "subscription/" + subscription.id() + "/started",
-            SOURCE));
+    recordBoundary(admin, subscription, "started", start);
     audit.record(
         admin,
         AuditRecord.success(
@@ -133,7 +112,8 @@ public class Subscriptions {
       throw unknownServiceInBody(serviceCode);
     }
     ServiceCode code = new ServiceCode(serviceCode);
-    repository.service(code).orElseThrow(() -> unknownServiceInBody(serviceCode));
+    CatalogService service =
+        repository.service(code).orElseThrow(() -> unknownServiceInBody(serviceCode));
     Subscription subscription =
         rules(
             () ->
@@ -146,40 +126,11 @@ public class Subscriptions {
                     deliberationRef,
                     operatorOnCommune.operatorActingOnBehalf().get().username(),
                     calendar.now()));
-    Optional<Subscription> overlapping =
-        repository.subscriptionsTo(code).stream()
-            .filter(s -> s.overlaps(startsOn, endsOn))
-            .findFirst();
-    if (overlapping.isPresent()) {
-      throw (ConflictProblem)
-          new ConflictProblem(
-                  "already-subscribed",
-                  "La commune est déjà abonnée à ce service sur cette période (abonnement du "
-                      + overlapping.get().startsOn()
-                      + ").")
-              .with("service", code.value())
-              .with("subscription", overlapping.get().id().toString());
-    }
+    refuseOverlap(service, startsOn, endsOn);
     repository.add(subscription);
-    usage.record(
-        operatorOnCommune,
-        new UsageEvent(
-            code,
-            "subscription.started",
-            BigDecimal.ONE,
-            BusinessCalendar.startOf(startsOn),
-            "subscription/" + subscription.id() + "/started",
-            SOURCE));
+    recordBoundary(operatorOnCommune, subscription, "started", startsOn);
     if (endsOn != null) {
-      usage.record(
-          operatorOnCommune,
-          new UsageEvent(
-              code,
-              "subscription.ended",
-              BigDecimal.ONE,
-              BusinessCalendar.startOf(endsOn),
-              "subscription/" + subscription.id() + "/ended",
-              SOURCE));
+      recordBoundary(operatorOnCommune, subscription, "ended", endsOn);
     }
     audit.record(
         operatorOnCommune,
@@ -192,6 +143,40 @@ public class Subscriptions {
             .withDetail("endsOn", String.valueOf(endsOn))
             .withDetail("deliberation", deliberationRef));
     return subscription;
+  }
+
+  /** 409 when the commune already has a subscription to the service over part of the period. */
+  private void refuseOverlap(CatalogService service, LocalDate start, LocalDate end) {
+    Optional<Subscription> overlapping =
+        repository.subscriptionsTo(service.code()).stream()
+            .filter(s -> s.overlaps(start, end))
+            .findFirst();
+    if (overlapping.isPresent()) {
+      throw (ConflictProblem)
+          new ConflictProblem(
+                  "already-subscribed",
+                  "La commune est déjà abonnée au service « "
+                      + service.nameFr()
+                      + " » sur cette période (abonnement du "
+                      + overlapping.get().startsOn()
+                      + ").")
+              .with("service", service.code().value())
+              .with("subscription", overlapping.get().id().toString());
+    }
+  }
+
+  /** The usage event of a subscription's start or end, idempotent per subscription. */
+  private void recordBoundary(
+      CallContext caller, Subscription subscription, String boundary, LocalDate day) {
+    usage.record(
+        caller,
+        new UsageEvent(
+            subscription.service(),
+            "subscription." + boundary,
+            BigDecimal.ONE,
+            BusinessCalendar.startOf(day),
+            "subscription/" + subscription.id() + "/" + boundary,
+            SOURCE));
   }
 
   /**
@@ -209,15 +194,7 @@ public class Subscriptions {
           subscription.end(end, today, deliberationRef, admin.actor().username(), calendar.now());
           return subscription;
         });
-    usage.record(
-        admin,
-        new UsageEvent(
-            subscription.service(),
-            "subscription.ended",
-            BigDecimal.ONE,
-            BusinessCalendar.startOf(subscription.endsOn()),
-            "subscription/" + subscription.id() + "/ended",
-            SOURCE));
+    recordBoundary(admin, subscription, "ended", subscription.endsOn());
     audit.record(
         admin,
         AuditRecord.success("catalog.subscription.ended", "subscription", id.toString())

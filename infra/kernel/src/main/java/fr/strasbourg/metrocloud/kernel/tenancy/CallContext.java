@@ -75,6 +75,29 @@ public final class CallContext {
     return new CallContext(actor, roles, TenantId.of(commune), false, actor);
   }
 
+  /**
+   * The context of a read that takes an optional {@code tenant} parameter: the operator reads the
+   * commune it names (acting on it) or, when {@code operatorNeedsTenant} is false and it names
+   * none, every commune; a commune's user reads its own, and naming another commune is "not found".
+   */
+  public CallContext scopedTo(String tenant, boolean operatorNeedsTenant) {
+    if (isOperator()) {
+      if (tenant == null && !operatorNeedsTenant) {
+        return this;
+      }
+      if (tenant == null || !InseeCode.isValid(tenant)) {
+        throw new fr.strasbourg.metrocloud.kernel.problem.BadRequestProblem(
+            "tenant-required", "Le paramètre tenant (code INSEE) est obligatoire pour la DSI.");
+      }
+      return actingOn(InseeCode.of(tenant));
+    }
+    if (tenant != null && !tenant.equals(tenant().value())) {
+      throw new fr.strasbourg.metrocloud.kernel.problem.NotFoundProblem(
+          "tenant-not-found", "Commune inconnue.");
+    }
+    return this;
+  }
+
   public Actor actor() {
     return actor;
   }

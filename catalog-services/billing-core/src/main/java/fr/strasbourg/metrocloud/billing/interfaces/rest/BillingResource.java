@@ -153,19 +153,9 @@ public class BillingResource {
         throw new BadRequestProblem("invalid-status", "Statut : DRAFT, ISSUED ou DISCARDED.");
       }
     }
-    CallContext scope = caller;
-    if (caller.isOperator()) {
-      if (tenant != null) {
-        if (!InseeCode.isValid(tenant)) {
-          throw new BadRequestProblem("invalid-tenant", "Code INSEE invalide.");
-        }
-        scope = caller.actingOn(InseeCode.of(tenant));
-      }
-    } else {
-      if (tenant != null && !tenant.equals(caller.tenant().value())) {
-        throw new NotFoundProblem("tenant-not-found", "Commune inconnue.");
-      }
-      wanted = StatementStatus.ISSUED;
+    CallContext scope = caller.scopedTo(tenant, false);
+    if (!caller.isOperator()) {
+      wanted = StatementStatus.ISSUED; // drafts are the DSI's
     }
     return queries.statementsOfYear(scope, year, wanted).stream()
         .map(StatementSummaryDto::of)

@@ -11,7 +11,6 @@ import fr.strasbourg.metrocloud.catalog.api.ServiceCode;
 import fr.strasbourg.metrocloud.kernel.problem.BadRequestProblem;
 import fr.strasbourg.metrocloud.kernel.problem.NotFoundProblem;
 import fr.strasbourg.metrocloud.kernel.tenancy.CallContext;
-import fr.strasbourg.metrocloud.kernel.tenancy.InseeCode;
 import fr.strasbourg.metrocloud.kernel.tenancy.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -190,17 +189,7 @@ public class DashboardsResource {
               + " three years (operator: tenant required)")
   public CommuneDashboardDto commune(
       @QueryParam("year") Integer year, @QueryParam("tenant") String tenant) {
-    CallContext scope = caller;
-    if (caller.isOperator()) {
-      if (tenant == null || !InseeCode.isValid(tenant)) {
-        throw new BadRequestProblem(
-            "tenant-required", "Le paramètre tenant (code INSEE) est obligatoire pour la DSI.");
-      }
-      scope = caller.actingOn(InseeCode.of(tenant));
-    } else if (tenant != null && !tenant.equals(caller.tenant().value())) {
-      throw new NotFoundProblem("tenant-not-found", "Commune inconnue.");
-    }
-    Dashboards.CommuneDashboard d = dashboards.commune(scope, year(year));
+    Dashboards.CommuneDashboard d = dashboards.commune(caller.scopedTo(tenant, true), year(year));
     CommuneYear y = d.year();
     return new CommuneDashboardDto(
         y.commune().insee().value(),

@@ -59,17 +59,7 @@ public class UsageResource {
       throw new BadRequestProblem(
           "invalid-limit", "Le paramètre limit doit être compris entre 1 et 1000.");
     }
-    CallContext scope = caller;
-    if (caller.isOperator()) {
-      if (tenant == null || !InseeCode.isValid(tenant)) {
-        throw new BadRequestProblem(
-            "tenant-required", "Le paramètre tenant (code INSEE) est obligatoire pour la DSI.");
-      }
-      scope = caller.actingOn(InseeCode.of(tenant));
-    } else if (tenant != null && !tenant.equals(caller.tenant().value())) {
-      throw new fr.strasbourg.metrocloud.kernel.problem.NotFoundProblem(
-          "tenant-not-found", "Commune inconnue.");
-    }
+    CallContext scope = caller.scopedTo(tenant, true);
     if (service != null && !ServiceCode.isValid(service)) {
       throw new BadRequestProblem("unknown-service", "Code de service invalide.");
     }
@@ -114,18 +104,7 @@ public class UsageResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("granularity") @DefaultValue("month") String granularity) {
-    CallContext scope = caller;
-    if (caller.isOperator()) {
-      if (tenant != null) {
-        if (!InseeCode.isValid(tenant)) {
-          throw new BadRequestProblem("invalid-tenant", "Code INSEE invalide.");
-        }
-        scope = caller.actingOn(InseeCode.of(tenant));
-      }
-    } else if (tenant != null && !tenant.equals(caller.tenant().value())) {
-      throw new fr.strasbourg.metrocloud.kernel.problem.NotFoundProblem(
-          "tenant-not-found", "Commune inconnue.");
-    }
+    CallContext scope = caller.scopedTo(tenant, false);
     if (service != null && !ServiceCode.isValid(service)) {
       throw new BadRequestProblem("unknown-service", "Code de service invalide.");
     }
