@@ -2,7 +2,8 @@
 // « Tableau de bord métropolitain »: the key figures, the two charts drawn (their canvases hold painted pixels of
 // several colours, and a screenshot of each differs from a blank area of the same size), their text alternative and
 // their data table, the ranking sorted by another column, the services × communes matrix, the CSV (with its byte
-// order mark) and PDF exports; then « Tarifs » (a table per service, the « Nouveau tarif » form), « Facturation » (a
+// order mark) and PDF exports; then « Tarifs » (a table per service, the « Nouveau tarif » form, the standalone cost
+// references: a band of « Connecteur ressources humaines » saved again unchanged), « Facturation » (a
 // monthly run of the previous month for one demo commune: its outcome table; the run's statements; a statement's page
 // and its PDF) and « Simulation budgétaire » (submitted with its defaults: a table of every commune, 33 at least). Then
 // the administrator of Strasbourg opens « Tableau de bord » (charts drawn, PDF export named after the commune and the
@@ -203,6 +204,42 @@ describe('facturation et tableaux de bord du portail', () => {
     await form.getByLabel('Unités consommées en un an', { exact: true }).fill('400000');
     await page.locator('#tarif-prix').getByText('Prix unitaire calculé : 0,30 € (120 000,00 € ÷ 400 000 unités).').waitFor();
     await assertAccessible(page, 'les tarifs (DSI)');
+
+    // the standalone cost references: a table per service; the first band of the HR connector saved again unchanged
+    // (other tests depend on these figures)
+    const costs = region(page, 'Coûts de référence d’une commune seule');
+    await costs.getByRole('heading', { level: 2, name: 'Coûts de référence d’une commune seule' }).waitFor();
+    await costs.getByText(/^Économies = coût d’une commune seule \(au prorata des jours d’abonnement\) − coût mutualisé\./).waitFor();
+    assert.ok((await costs.locator('table').count()) > 0, 'a table per service');
+    assert.match((await costs.locator('table caption').first().textContent())?.trim() ?? '', /^Coût annuel de « .+ » pour une commune seule, par tranche de population \(euros\)$/);
+    const hr = region(page, 'Coûts de référence de Connecteur ressources humaines');
+    assert.equal((await hr.locator('caption').textContent())?.trim(), 'Coût annuel de « Connecteur ressources humaines » pour une commune seule, par tranche de population (euros)');
+    assert.deepEqual((await hr.locator('thead th').allTextContents()).map((t) => t.trim()), [
+      'Population',
+      'Licence',
+      'Hébergement',
+      'Maintenance',
+      'Temps agent',
+      'Total annuel',
+      'Source',
+      'Action',
+    ]);
+    const firstBand = hr.locator('tbody tr').first();
+    const band = (await firstBand.locator('th').textContent())?.trim() ?? '';
+    assert.match(band, /hab\./, 'the band in words');
+    const total = (await firstBand.locator('td').nth(4).textContent())?.trim();
+    await firstBand.getByRole('button', { name: /^Modifier/ }).click();
+    const costForm = page.getByRole('form', { name: /^Modifier le coût de référence de « Connecteur ressources humaines », / });
+    await costForm.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'cout-ref-modification-titre', 'focus moves to the form');
+    assert.ok((await costForm.getByLabel('Source', { exact: true }).inputValue()).trim(), 'the source is filled');
+    await assertAccessible(page, 'la modification d’un coût de référence');
+    await costForm.getByRole('button', { name: 'Enregistrer le coût de référence', exact: true }).click();
+    await page.locator('#cout-ref-resultat').getByText('Coût de référence enregistré.', { exact: true }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'cout-ref-resultat', 'focus moves to the confirmation');
+    assert.equal(await costForm.count(), 0, 'the form is closed');
+    assert.equal((await hr.locator('tbody tr').first().locator('td').nth(4).textContent())?.trim(), total, 'the figures are unchanged');
+    await assertAccessible(page, 'les tarifs et coûts de référence (DSI)');
   });
 
   test('la DSI calcule la facturation mensuelle du mois précédent pour une commune', async () => {
@@ -361,6 +398,10 @@ describe('facturation et tableaux de bord du portail', () => {
       assert.equal(await costsNav.getByRole('link', { name: 'Tarifs', exact: true }).getAttribute('aria-current'), 'true');
       assert.equal(await mainNav(page).getByRole('link', { name: 'États d’utilisation', exact: true }).getAttribute('aria-current'), 'page');
       assert.equal(await page.getByRole('heading', { name: 'Nouveau tarif' }).count(), 0, 'only the DSI creates tariffs');
+      const costs = region(page, 'Coûts de référence d’une commune seule');
+      await costs.getByRole('heading', { level: 2, name: 'Coûts de référence d’une commune seule' }).waitFor();
+      assert.ok((await costs.locator('table caption').count()) > 0, 'the references are read');
+      assert.equal(await page.getByRole('button', { name: /^Modifier/ }).count(), 0, 'only the DSI edits the references');
       await assertAccessible(page, 'les tarifs (commune)');
     });
   });

@@ -1,5 +1,8 @@
 import type { Me } from './api';
 import {
+  populationBandText,
+  standaloneCostProblems,
+  standaloneCostRequest,
   BillingApi,
   FREQUENCY_LABEL,
   ISSUE_RESULT_LABEL,
@@ -513,6 +516,23 @@ describe('tariffs', () => {
     expect(tariffCreatedText(tariff({ validFrom: '2027-01-01' }), 'Parapheur électronique')).toBe(
       'Tarif de « Parapheur électronique » enregistré à partir du 01/01/2027 : prix unitaire 0,30\u00a0€ (120\u00a0000,00\u00a0€ ÷ 400\u00a0000 unités = 0,30\u00a0€).',
     );
+  });
+});
+
+describe('standalone cost references', () => {
+  it('says a population band in words', () => {
+    expect(populationBandText({ minPopulation: 0, maxPopulation: 1999 })).toBe('moins de 2\u00a0000 hab.');
+    expect(populationBandText({ minPopulation: 2000, maxPopulation: 9999 })).toBe('2\u00a0000 à 9\u00a0999 hab.');
+    expect(populationBandText({ minPopulation: 10000 })).toBe('10\u00a0000 hab. et plus');
+    expect(populationBandText({ minPopulation: 0 })).toBe('toutes populations');
+  });
+
+  it('checks the edit form and builds its body', () => {
+    const draft = { licence: '1 500', hosting: '0', maintenance: '600,5', agentTime: '800', maxPopulation: '', source: ' Devis ' };
+    expect(standaloneCostProblems(draft, 0)).toEqual([]);
+    expect(standaloneCostRequest(draft)).toEqual({ licence: 1500, hosting: 0, maintenance: 600.5, agentTime: 800, source: 'Devis' });
+    expect(standaloneCostRequest({ ...draft, maxPopulation: '1999' })).toEqual({ maxPopulation: 1999, licence: 1500, hosting: 0, maintenance: 600.5, agentTime: 800, source: 'Devis' });
+    expect(standaloneCostProblems({ ...draft, licence: '', hosting: '1,234', maxPopulation: '10', source: '' }, 2000).map(([f]) => f)).toEqual(['licence', 'hosting', 'maxPopulation', 'source']);
   });
 });
 

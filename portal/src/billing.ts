@@ -169,6 +169,34 @@ export interface NewTariff {
   freeMaxPopulation?: number;
 }
 
+/**
+ * What one commune of a population band would pay alone for a service in a year (euros, as decimals): the reference
+ * the savings dashboards compare the pooled cost with. `maxPopulation` absent: no upper bound.
+ */
+export interface StandaloneCost {
+  service: string;
+  minPopulation: number;
+  maxPopulation?: number;
+  licence: Decimal;
+  hosting: Decimal;
+  maintenance: Decimal;
+  agentTime: Decimal;
+  yearlyTotal: Decimal;
+  source: string;
+  updatedBy?: string;
+  updatedAt?: string;
+}
+
+/** The body of `PUT /billing/standalone-costs/{service}/{minPopulation}` (euros). */
+export interface StandaloneCostRequest {
+  maxPopulation?: number;
+  licence: number;
+  hosting: number;
+  maintenance: number;
+  agentTime: number;
+  source: string;
+}
+
 export type ScenarioKind = 'USAGE' | 'PER_INHABITANT' | 'MIXED';
 
 export interface ScenarioRequest {
@@ -222,6 +250,11 @@ export class BillingApi {
   credit = (id: string, body: CreditRequest) => this.api.request<Statement>('POST', `/billing/statements/${seg(id)}/credits`, body);
   tariffs = (year: number) => this.api.request<Tariff[]>('GET', `/tariffs${queryString({ year })}`);
   createTariff = (body: NewTariff) => this.api.request<Tariff>('POST', '/tariffs', body);
+  /** The standalone cost references, every service and population band. */
+  standaloneCosts = () => this.api.request<StandaloneCost[]>('GET', '/billing/standalone-costs');
+  /** Sets the standalone cost of a service's band (DSI): 200 with the saved row. */
+  saveStandaloneCost = (service: string, minPopulation: number, body: StandaloneCostRequest) =>
+    this.api.request<StandaloneCost>('PUT', `/billing/standalone-costs/${seg(service)}/${minPopulation}`, body);
   simulate = (body: SimulationRequest) => this.api.request<SimulationResult>('POST', '/billing/simulations', body);
   metropoleDashboard = (year: number) => this.api.request<MetropoleDashboard>('GET', `/billing/dashboard/metropole${queryString({ year })}`);
   communeDashboard = (year: number) => this.api.request<CommuneDashboard>('GET', `/billing/dashboard/commune${queryString({ year })}`);
@@ -726,6 +759,104 @@ export function tariffRequest(d: TariffDraft): NewTariff {
 export function tariffCreatedText(t: Tariff, serviceName: string): string {
   const formula = justificationFormula(t);
   return `Tarif de « ${serviceName} » enregistré à partir du ${formatDate(t.validFrom)} : prix unitaire ${formatEuro(t.unitPrice)}${formula ? ` (${formula})` : ''}.`;
+}
+
+// ---- the standalone cost references
+
+/** « moins de 2 000 hab. », « 2 000 à 9 999 hab. », « 10 000 hab. et plus », « toutes populations ». */
+export function populationBandText(b: Pick<StandaloneCost, 'minPopulation' | 'maxPopulation'>): string {
+  const max = b.maxPopulation ?? null;
+  if (max === null) return b.minPopulation <= 0 ? 'toutes populations' : `${formatInteger(b.minPopulation)} hab. et plus`;
+  if (b.minPopulation <= 0) return `moins de ${formatInteger(max + 1)} hab.`;
+  return `${formatInteger(b.minPopulation)} à ${formatInteger(max)} hab.`;
+}
+
+export interface StandaloneCostGroup {
+  service: string;
+  name: string;
+  costs: StandaloneCost[];
+}
+
+/** The references by service, in the catalogue's order (a service unknown to it after, by code), smallest band first. */
+export function standaloneCostsByService(costs: readonly StandaloneCost[], services: readonly { code: string; name: string }[]): StandaloneCostGroup[] {
+  const order = new Map(services.map((s, i) => [s.code, i]));
+  const names = new Map(services.map((s) => [s.code, s.name]));
+  const groups = new Map<string, StandaloneCostGroup>();
+  for (const c of costs) {
+    const group = groups.get(c.service) ?? { service: c.service, name: names.get(c.service) ?? c.service, costs: [] };
+    group.costs.push(c);
+    groups.set(c.service, group);
+  }
+  for (const g of groups.values()) g.costs.sort((a, b) => a.minPopulation - b.minPopulation);
+  const rank = (code: string) => order.get(code) ?? Number.MAX_SAFE_INTEGER;
+  return [...groups.values()].sort((a, b) => rank(a.service) - rank(b.service) || a.service.localeCompare(b.service));
+}
+
+/** The edit form of a reference, as typed. */
+export interface StandaloneCostDraft {
+  licence: string;
+  hosting: string;
+  maintenance: string;
+  agentTime: string;
+  maxPopulation: string;
+  source: string;
+}
+
+export type StandaloneCostField = keyof StandaloneCostDraft;
+
+export const MAX_SOURCE = 1000;
+
+/** An amount as the form shows it: « 1500 », « 98,5 ». */
+const amountText = (value: Decimal) => String(Number(value)).replace('.', ',');
+
+/** The form of a reference filled with its current values. */
+export function standaloneCostDraft(c: StandaloneCost): StandaloneCostDraft {
+  return {
+    licence: amountText(c.licence),
+    hosting: amountText(c.hosting),
+    maintenance: amountText(c.maintenance),
+    agentTime: amountText(c.agentTime),
+    maxPopulation: c.maxPopulation === undefined || c.maxPopulation === null ? '' : String(c.maxPopulation),
+    source: c.source ?? '',
+  };
+}
+
+const AMOUNT_FIELDS: [StandaloneCostField, string][] = [
+  ['licence', 'la licence'],
+  ['hosting', 'l’hébergement'],
+  ['maintenance', 'la maintenance'],
+  ['agentTime', 'le temps agent'],
+];
+
+/** The edit form's problems before sending (the server checks them again): [field, French message]. */
+export function standaloneCostProblems(d: StandaloneCostDraft, minPopulation: number): [StandaloneCostField, string][] {
+  const problems: [StandaloneCostField, string][] = [];
+  for (const [field, what] of AMOUNT_FIELDS) {
+    const text = d[field];
+    const value = parseDecimal(text);
+    if (!text.trim()) problems.push([field, `Indiquez le coût annuel de ${what}, en euros (0 si aucun).`]);
+    else if (value === null || value < 0 || !hasCents(text)) problems.push([field, 'Indiquez un montant positif ou nul, en euros et centimes, par exemple 1500 ou 980,50.']);
+  }
+  if (d.maxPopulation.trim()) {
+    const max = wholeNumber(d.maxPopulation);
+    if (max === null) problems.push(['maxPopulation', 'Indiquez la population maximale (nombre entier), ou laissez vide.']);
+    else if (max < minPopulation) problems.push(['maxPopulation', `La population maximale est inférieure à la minimale (${formatInteger(minPopulation)}).`]);
+  }
+  if (!d.source.trim()) problems.push(['source', 'Indiquez la source des montants (devis, budget, étude …).']);
+  else if (d.source.trim().length > MAX_SOURCE) problems.push(['source', 'La source fait 1 000 caractères au plus.']);
+  return problems;
+}
+
+/** The API's body of a (checked) edit form: no maximum population left out (no upper bound). */
+export function standaloneCostRequest(d: StandaloneCostDraft): StandaloneCostRequest {
+  const body: StandaloneCostRequest = {
+    licence: parseDecimal(d.licence) as number,
+    hosting: parseDecimal(d.hosting) as number,
+    maintenance: parseDecimal(d.maintenance) as number,
+    agentTime: parseDecimal(d.agentTime) as number,
+    source: d.source.trim(),
+  };
+  return d.maxPopulation.trim() ? { maxPopulation: wholeNumber(d.maxPopulation) as number, ...body } : body;
 }
 
 // ---- the budget simulation

@@ -2,7 +2,7 @@
 // documents) over a stubbed fetch that answers by method and path and records every call. Chart.js and jsPDF are
 // replaced by recorders (jsdom has no canvas).
 import { Api, type CatalogService, type Me } from '../api';
-import type { BillingRun, RunReport, Statement, StatementLine, StatementSummary, SimulationResult, Tariff } from '../billing';
+import type { BillingRun, RunReport, StandaloneCost, Statement, StatementLine, StatementSummary, SimulationResult, Tariff } from '../billing';
 import type { CommuneDashboard, MetropoleDashboard } from '../dashboards';
 import type { ViewContext } from './context';
 import { communeDashboardView, metropoleDashboardView } from './billingDashboards';
@@ -766,6 +766,145 @@ describe('tariffs page', () => {
     submit(button(form, 'Enregistrer le tarif'));
     await settle();
     expect((form.querySelector('#tarif-erreurs') as HTMLElement).textContent).toBe('Tarif refusé : franchise mensuelle strictement positive.');
+  });
+});
+
+// ---- « Coûts de référence d’une commune seule » (on the « Tarifs » page)
+
+const cost = (overrides: Partial<StandaloneCost> = {}): StandaloneCost => ({
+  service: 'e-signature',
+  minPopulation: 0,
+  maxPopulation: 1999,
+  licence: 1500,
+  hosting: 0,
+  maintenance: 600,
+  agentTime: 800,
+  yearlyTotal: 2900,
+  source: 'Exemple : parapheur en SaaS.',
+  updatedBy: 'migration',
+  updatedAt: '2026-01-05T09:00:00Z',
+  ...overrides,
+});
+
+const COSTS: StandaloneCost[] = [
+  // out of order: the smallest band comes first
+  cost({ minPopulation: 10000, maxPopulation: undefined, licence: 5000, hosting: 1200.5, maintenance: 1800, agentTime: 3000, yearlyTotal: 11000.5, source: 'Exemple : sur site, 0,05 ETP.' }),
+  cost(),
+  cost({ minPopulation: 2000, maxPopulation: 9999, licence: 2500, hosting: 0, maintenance: 900, agentTime: 1500, yearlyTotal: 4900 }),
+  cost({ service: 'ged', licence: 800, hosting: 200, maintenance: 300, agentTime: 400, yearlyTotal: 1700, source: 'Exemple : GED en SaaS.' }),
+];
+
+const COSTS_TITLE = 'Coûts de référence d’une commune seule';
+
+describe('standalone cost references (« Tarifs » page)', () => {
+  it('shows a table per service, a row per population band with its total, and how the savings are computed (commune)', async () => {
+    server({ 'GET /catalog/services': CATALOG, 'GET /tariffs?year=2026': TARIFFS, 'GET /billing/standalone-costs': COSTS });
+    const main = await render(tariffsView(context(admin)));
+    const costs = section(main, COSTS_TITLE);
+    expect(costs.textContent).toContain(
+      'Économies = coût d’une commune seule (au prorata des jours d’abonnement) − coût mutualisé. Valeurs d’exemple documentées, à remplacer par les chiffres de la DSI.',
+    );
+    expect([...costs.querySelectorAll('h3')].map((x) => x.textContent)).toEqual(['Parapheur électronique', 'Gestion documentaire']);
+    const signature = section(costs, 'Parapheur électronique');
+    expect(signature.querySelector('caption')?.textContent).toBe('Coût annuel de « Parapheur électronique » pour une commune seule, par tranche de population (euros)');
+    expect([...signature.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Population', 'Licence', 'Hébergement', 'Maintenance', 'Temps agent', 'Total annuel', 'Source']);
+    expect(rowsOf(signature).map((r) => r.slice(0, 6))).toEqual([
+      ['moins de 2\u00a0000 hab.', '1\u00a0500,00\u00a0€', '0,00\u00a0€', '600,00\u00a0€', '800,00\u00a0€', '2\u00a0900,00\u00a0€'],
+      ['2\u00a0000 à 9\u00a0999 hab.', '2\u00a0500,00\u00a0€', '0,00\u00a0€', '900,00\u00a0€', '1\u00a0500,00\u00a0€', '4\u00a0900,00\u00a0€'],
+      ['10\u00a0000 hab. et plus', '5\u00a0000,00\u00a0€', '1\u00a0200,50\u00a0€', '1\u00a0800,00\u00a0€', '3\u00a0000,00\u00a0€', '11\u00a0000,50\u00a0€'],
+    ]);
+    expect(rowsOf(signature)[2][6]).toContain('Exemple : sur site, 0,05 ETP.');
+    expect(rowsOf(section(costs, 'Gestion documentaire'))[0][5]).toBe('1\u00a0700,00\u00a0€');
+    expect(button(costs, 'Modifier')).toBeUndefined();
+    expect(costs.querySelector('form')).toBeNull();
+    expectAccessibleStructure(main);
+  });
+
+  it('lets the DSI edit a band: the form filled with its values, the PUT body, the confirmation and the table read again', async () => {
+    let list = COSTS;
+    const { sent } = server({
+      'GET /catalog/services': CATALOG,
+      'GET /tariffs?year=2026': TARIFFS,
+      'GET /billing/standalone-costs': () => list,
+      'PUT /billing/standalone-costs/e-signature/2000': (call: Call) => {
+        const body = call.body as Record<string, unknown>;
+        const saved = cost({ ...body, minPopulation: 2000, yearlyTotal: 5100, updatedBy: 'it.dsi', updatedAt: '2026-05-12T10:00:00Z' } as Partial<StandaloneCost>);
+        list = COSTS.map((c) => (c.service === 'e-signature' && c.minPopulation === 2000 ? saved : c));
+        return saved;
+      },
+    });
+    const main = await render(tariffsView(context(operator)));
+    const signature = section(section(main, COSTS_TITLE), 'Parapheur électronique');
+    expect([...signature.querySelectorAll('thead th')].map((th) => th.textContent)).toContain('Action');
+    const edit = button(signature.querySelectorAll('tbody tr')[1], 'Modifier');
+    expect(edit.textContent).toBe('Modifier le coût de référence « 2\u00a0000 à 9\u00a0999 hab. »');
+    edit.click();
+    expect(edit.getAttribute('aria-expanded')).toBe('true');
+    const form = signature.querySelector('form') as HTMLFormElement;
+    expect(document.activeElement?.textContent).toBe('Modifier le coût de référence de « Parapheur électronique », 2\u00a0000 à 9\u00a0999 hab.');
+    expect(labelled(form, 'Licence (€ par an)').value).toBe('2500');
+    expect(labelled(form, 'Population maximale (facultatif)').value).toBe('9999');
+    expect(labelled<HTMLTextAreaElement>(form, 'Source').value).toBe('Exemple : parapheur en SaaS.');
+    expectAccessibleStructure(main);
+
+    // checked before sending
+    labelled<HTMLTextAreaElement>(form, 'Source').value = '  ';
+    labelled(form, 'Hébergement (€ par an)').value = '-3';
+    submit(button(form, 'Enregistrer le coût de référence'));
+    await settle();
+    expect(sent('PUT', '/billing/standalone-costs')).toHaveLength(0);
+    const errors = form.querySelector('#cout-ref-erreurs') as HTMLElement;
+    expect(errors.textContent).toContain('Hébergement (€ par an) : Indiquez un montant positif ou nul');
+    expect(errors.textContent).toContain('Source : Indiquez la source des montants');
+
+    labelled(form, 'Hébergement (€ par an)').value = '200';
+    labelled(form, 'Temps agent (€ par an)').value = '1 500,00';
+    labelled<HTMLTextAreaElement>(form, 'Source').value = ' Devis 2026 ';
+    submit(button(form, 'Enregistrer le coût de référence'));
+    await settle();
+    expect(sent('PUT', '/billing/standalone-costs').map((c) => [c.path, c.body])).toEqual([
+      ['/billing/standalone-costs/e-signature/2000', { maxPopulation: 9999, licence: 2500, hosting: 200, maintenance: 900, agentTime: 1500, source: 'Devis 2026' }],
+    ]);
+    const status = main.querySelector('#cout-ref-resultat') as HTMLElement;
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toBe('Coût de référence enregistré.');
+    expect(document.activeElement).toBe(status);
+    expect(sent('GET', '/billing/standalone-costs')).toHaveLength(2);
+    const refreshed = section(section(main, COSTS_TITLE), 'Parapheur électronique');
+    expect(refreshed.querySelector('form')).toBeNull();
+    expect(rowsOf(refreshed)[1].slice(0, 6)).toEqual(['2\u00a0000 à 9\u00a0999 hab.', '2\u00a0500,00\u00a0€', '200,00\u00a0€', '900,00\u00a0€', '1\u00a0500,00\u00a0€', '5\u00a0100,00\u00a0€']);
+  });
+
+  it('shows the problem of a reference the server refuses (422), and closes the form on « Annuler »', async () => {
+    server({
+      'GET /catalog/services': CATALOG,
+      'GET /tariffs?year=2026': TARIFFS,
+      'GET /billing/standalone-costs': COSTS,
+      'PUT /billing/standalone-costs/ged/0': problem(422, 'invalid-standalone-cost', 'Coût de référence refusé : chevauche la tranche à partir de 2000 habitants.'),
+    });
+    const main = await render(tariffsView(context(operator)));
+    const ged = section(section(main, COSTS_TITLE), 'Gestion documentaire');
+    const edit = button(ged, 'Modifier');
+    edit.click();
+    const form = ged.querySelector('form') as HTMLFormElement;
+    labelled(form, 'Population maximale (facultatif)').value = '5000';
+    submit(button(form, 'Enregistrer le coût de référence'));
+    await settle();
+    const errors = form.querySelector('#cout-ref-erreurs') as HTMLElement;
+    expect(errors.textContent).toBe('Coût de référence refusé : chevauche la tranche à partir de 2000 habitants.');
+    expect(document.activeElement).toBe(errors);
+    expect((main.querySelector('#cout-ref-resultat') as HTMLElement).textContent).toBe('');
+    button(form, 'Annuler').click();
+    expect(ged.querySelector('form')).toBeNull();
+    expect(edit.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(edit);
+  });
+
+  it('still shows the tariffs when the references cannot be read', async () => {
+    server({ 'GET /catalog/services': CATALOG, 'GET /tariffs?year=2026': TARIFFS, 'GET /billing/standalone-costs': problem(503, 'unavailable', 'Service momentanément indisponible.') });
+    const main = await render(tariffsView(context(admin)));
+    expect(section(main, 'Parapheur électronique').querySelector('caption')).not.toBeNull();
+    expect(section(main, COSTS_TITLE).textContent).toContain('Les coûts de référence n’ont pas pu être lus : Service momentanément indisponible.');
   });
 });
 

@@ -1,14 +1,22 @@
 // The cost-recovery tariffs of a year, service by service, with how each unit price is justified (annual cost ÷ annual
-// units); the DSI creates a new tariff here. The commune's administrator and elected officials read them.
+// units); the DSI creates a new tariff here. The commune's administrator and elected officials read them. Then the
+// standalone cost references (what a commune alone would pay, by population band) the savings are computed with; the
+// DSI edits them here.
 import type { CatalogService } from '../api';
 import {
   DSI_TARIFFS_PATH,
   MAX_JUSTIFICATION,
+  MAX_SOURCE,
   TARIFFS_PATH,
   baseFeeTexts,
   freeUnitsText,
   justificationFormula,
   parseDecimal,
+  populationBandText,
+  standaloneCostDraft,
+  standaloneCostProblems,
+  standaloneCostRequest,
+  standaloneCostsByService,
   tariffCreatedText,
   tariffProblems,
   tariffRequest,
@@ -18,12 +26,15 @@ import {
   yearHref,
   yearOf,
   type BandDraft,
+  type StandaloneCost,
+  type StandaloneCostDraft,
+  type StandaloneCostField,
   type Tariff,
   type TariffDraft,
   type TariffField,
 } from '../billing';
 import { h } from '../dom';
-import { UNIT_LABELS, formatEuro, formatInteger, formatQuantity, todayIso } from '../format';
+import { UNIT_LABELS, formatDateTime, formatEuro, formatInteger, formatQuantity, todayIso } from '../format';
 import type { ViewContext } from './context';
 import { messageOf, tableRegion } from './documentParts';
 import { busy, errorSummary, formField, sectionStatus, type FieldProblem } from './leaveParts';
@@ -35,7 +46,12 @@ export async function tariffsView(ctx: ViewContext): Promise<HTMLElement[]> {
   const operator = ctx.me.operator;
   const path = operator ? DSI_TARIFFS_PATH : TARIFFS_PATH;
   const year = yearOf(ctx.query, Number(todayIso().slice(0, 4)));
-  const [services, tariffs] = await Promise.all([ctx.api.catalog(), ctx.api.billing.tariffs(year)]);
+  const [services, tariffs, costs] = await Promise.all([
+    ctx.api.catalog(),
+    ctx.api.billing.tariffs(year),
+    // the tariffs still show when the references cannot be read: the section says why
+    ctx.api.billing.standaloneCosts().catch((err: unknown) => ({ error: err })),
+  ]);
   const listSlot = h('div', { class: 'tariffs' });
   const renderList = (list: Tariff[]) => listSlot.replaceChildren(...tariffsPart(list, services, year));
   renderList(tariffs);
@@ -50,6 +66,7 @@ export async function tariffsView(ctx: ViewContext): Promise<HTMLElement[]> {
     ),
     yearForm('tarifs-annee', year, 'Choisir l’année des tarifs', (y) => ctx.navigate(yearHref(path, y))),
     h('section', { 'aria-labelledby': 'tarifs-titre' }, h('h2', { id: 'tarifs-titre' }, `Tarifs en vigueur en ${year}`), listSlot),
+    standaloneSection(ctx, services, costs, operator),
     operator ? status.element : null,
     operator
       ? newTariffSection(ctx, services, async (created) => {
@@ -270,4 +287,195 @@ function newTariffSection(ctx: ViewContext, services: CatalogService[], created:
     h('p', {}, 'Un tarif ne se modifie pas : pour changer un prix, créez un nouveau tarif à partir de sa date d’effet. Le prix unitaire est calculé par la plateforme : coût annuel ÷ unités annuelles, arrondi à 4 décimales.'),
     form,
   );
+}
+
+// ---- « Coûts de référence d’une commune seule »
+
+const COST_FIELD_IDS: Record<StandaloneCostField, string> = {
+  licence: 'cout-ref-licence',
+  hosting: 'cout-ref-hebergement',
+  maintenance: 'cout-ref-maintenance',
+  agentTime: 'cout-ref-temps-agent',
+  maxPopulation: 'cout-ref-population-max',
+  source: 'cout-ref-source',
+};
+
+/**
+ * The standalone cost references, a table per service and a row per population band; the DSI edits a row in a form
+ * opened under its table (one at a time), the saved values said in a live region and the tables read again.
+ */
+function standaloneSection(ctx: ViewContext, services: CatalogService[], loaded: StandaloneCost[] | { error: unknown }, operator: boolean): HTMLElement {
+  const status = sectionStatus('cout-ref-resultat');
+  const tablesSlot = h('div', { class: 'standalone-costs' });
+  /** Closes the open form, if any (focus back on its « Modifier » when asked). */
+  let closeOpen: ((refocus: boolean) => void) | null = null;
+
+  const render = (costs: StandaloneCost[]) => {
+    closeOpen = null;
+    const groups = standaloneCostsByService(costs, services);
+    if (groups.length === 0) {
+      tablesSlot.replaceChildren(h('p', { class: 'empty' }, 'Aucun coût de référence enregistré.'));
+      return;
+    }
+    tablesSlot.replaceChildren(
+      ...groups.map((g) => {
+        const key = g.service.replace(/[^a-zA-Z0-9_-]/g, '-');
+        const headingId = `cout-ref-${key}`;
+        const formSlot = h('div', { id: `cout-ref-${key}-modification` });
+        const rows = g.costs.map((c) => {
+          const band = populationBandText(c);
+          const updated = c.updatedAt ? `Mis à jour le ${formatDateTime(c.updatedAt)}${c.updatedBy ? ` par ${c.updatedBy}` : ''}.` : null;
+          let edit: HTMLButtonElement | null = null;
+          if (operator) {
+            const button = h(
+              'button',
+              { type: 'button', class: 'button secondary small', 'aria-expanded': 'false', 'aria-controls': formSlot.id },
+              'Modifier',
+              h('span', { class: 'sr-only' }, ` le coût de référence « ${band} »`),
+            );
+            button.addEventListener('click', () => {
+              closeOpen?.(false);
+              const close = (refocus: boolean) => {
+                formSlot.replaceChildren();
+                button.setAttribute('aria-expanded', 'false');
+                closeOpen = null;
+                if (refocus) button.focus();
+              };
+              formSlot.replaceChildren(
+                standaloneCostForm(ctx, g.name, c, () => close(true), async (saved) => {
+                  close(false);
+                  const fresh = await ctx.api.billing.standaloneCosts().catch(() => null);
+                  render(fresh ?? costs.map((x) => (x.service === saved.service && x.minPopulation === saved.minPopulation ? saved : x)));
+                  status.say('Coût de référence enregistré.');
+                }),
+              );
+              button.setAttribute('aria-expanded', 'true');
+              closeOpen = close;
+              formSlot.querySelector<HTMLElement>('h4')?.focus();
+            });
+            edit = button;
+          }
+          return h(
+            'tr',
+            { 'data-min-population': String(c.minPopulation) },
+            h('th', { scope: 'row' }, band),
+            h('td', { class: 'number' }, formatEuro(c.licence)),
+            h('td', { class: 'number' }, formatEuro(c.hosting)),
+            h('td', { class: 'number' }, formatEuro(c.maintenance)),
+            h('td', { class: 'number' }, formatEuro(c.agentTime)),
+            h('td', { class: 'number' }, formatEuro(c.yearlyTotal)),
+            h('td', { class: 'justification' }, c.source?.trim() || '—', updated ? h('span', { class: 'hint' }, ` ${updated}`) : null),
+            edit ? h('td', {}, edit) : null,
+          );
+        });
+        const headers = ['Population', 'Licence', 'Hébergement', 'Maintenance', 'Temps agent', 'Total annuel', 'Source'];
+        return h(
+          'section',
+          { class: 'standalone-service', 'aria-labelledby': headingId },
+          h('h3', { id: headingId }, g.name),
+          tableRegion(
+            `Coûts de référence de ${g.name}`,
+            `Coût annuel de « ${g.name} » pour une commune seule, par tranche de population (euros)`,
+            operator ? [...headers, 'Action'] : headers,
+            rows,
+          ),
+          formSlot,
+        );
+      }),
+    );
+  };
+
+  if ('error' in loaded) tablesSlot.replaceChildren(h('p', { class: 'alert alert-error' }, `Les coûts de référence n’ont pas pu être lus : ${messageOf(loaded.error)}`));
+  else render(loaded);
+
+  return h(
+    'section',
+    { 'aria-labelledby': 'cout-ref-titre' },
+    h('h2', { id: 'cout-ref-titre' }, 'Coûts de référence d’une commune seule'),
+    h(
+      'p',
+      {},
+      'Économies = coût d’une commune seule (au prorata des jours d’abonnement) − coût mutualisé. Valeurs d’exemple documentées, à remplacer par les chiffres de la DSI.',
+    ),
+    operator ? status.element : null,
+    tablesSlot,
+  );
+}
+
+/** The edit form of a reference (DSI): the four amounts, the maximum population, the source; the refusal said. */
+function standaloneCostForm(
+  ctx: ViewContext,
+  serviceName: string,
+  cost: StandaloneCost,
+  cancel: () => void,
+  saved: (c: StandaloneCost) => Promise<void>,
+): HTMLElement {
+  const band = populationBandText(cost);
+  const draft = standaloneCostDraft(cost);
+  const amount = (field: StandaloneCostField) =>
+    h('input', { id: COST_FIELD_IDS[field], name: field, type: 'text', inputmode: 'decimal', autocomplete: 'off', class: 'short', value: draft[field], required: true });
+  const licence = amount('licence');
+  const hosting = amount('hosting');
+  const maintenance = amount('maintenance');
+  const agentTime = amount('agentTime');
+  const maxPopulation = h('input', { id: COST_FIELD_IDS.maxPopulation, name: 'maxPopulation', type: 'text', inputmode: 'numeric', autocomplete: 'off', class: 'short', value: draft.maxPopulation });
+  const source = h('textarea', { id: COST_FIELD_IDS.source, name: 'source', rows: 3, maxlength: MAX_SOURCE, required: true }, draft.source);
+  const submit = h('button', { type: 'submit', class: 'button' }, 'Enregistrer le coût de référence');
+  const cancelButton = h('button', { type: 'button', class: 'button secondary' }, 'Annuler');
+  cancelButton.addEventListener('click', cancel);
+  const titleId = 'cout-ref-modification-titre';
+  let form: HTMLFormElement;
+  const summary = errorSummary('cout-ref-erreurs', () => form);
+  form = h(
+    'form',
+    { class: 'parapheur-form standalone-cost-form', novalidate: true, 'aria-labelledby': titleId },
+    h('h4', { id: titleId, tabindex: '-1' }, `Modifier le coût de référence de « ${serviceName} », ${band}`),
+    h('p', { class: 'hint' }, 'Tous les champs sont obligatoires, sauf mention « facultatif ». Montants annuels en euros ; la virgule ou le point sépare les centimes.'),
+    summary.element,
+    formField(COST_FIELD_IDS.licence, 'Licence (€ par an)', licence),
+    formField(COST_FIELD_IDS.hosting, 'Hébergement (€ par an)', hosting),
+    formField(COST_FIELD_IDS.maintenance, 'Maintenance (€ par an)', maintenance),
+    formField(COST_FIELD_IDS.agentTime, 'Temps agent (€ par an)', agentTime),
+    formField(
+      COST_FIELD_IDS.maxPopulation,
+      'Population maximale (facultatif)',
+      maxPopulation,
+      `La tranche commence à ${formatInteger(cost.minPopulation)} habitants. Vide : sans limite.`,
+    ),
+    formField(COST_FIELD_IDS.source, 'Source', source, 'D’où viennent les montants (devis, budget, étude …) ; 1 000 caractères au plus.', true),
+    h('div', { class: 'actions' }, submit, cancelButton),
+  );
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const typed: StandaloneCostDraft = {
+      licence: licence.value,
+      hosting: hosting.value,
+      maintenance: maintenance.value,
+      agentTime: agentTime.value,
+      maxPopulation: maxPopulation.value,
+      source: source.value,
+    };
+    const problems = standaloneCostProblems(typed, cost.minPopulation).map(([field, message]): FieldProblem => ({ id: COST_FIELD_IDS[field], message }));
+    if (problems.length > 0) {
+      summary.show(problems);
+      return;
+    }
+    summary.clear();
+    busy(submit, true);
+    let result: StandaloneCost;
+    try {
+      result = await ctx.api.billing.saveStandaloneCost(cost.service, cost.minPopulation, standaloneCostRequest(typed));
+    } catch (err) {
+      busy(submit, false);
+      summary.show([], problemMessages(err));
+      return;
+    }
+    busy(submit, false);
+    try {
+      await saved(result);
+    } catch (err) {
+      summary.show([], [messageOf(err)]);
+    }
+  });
+  return form;
 }
